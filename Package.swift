@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "ICU", targets: ["ICU"]),
     .library(name: "Normalization", targets: ["Normalization"]),
     .library(name: "Segmentation", targets: ["Segmentation"]),
+    .library(name: "Glossary", targets: ["Glossary"]),
     .library(name: "GlossaFormats", targets: ["GlossaFormats"]),
     .library(name: "PipelineConfig", targets: ["PipelineConfig"]),
   ],
@@ -36,6 +37,8 @@ let package = Package(
     // Stage modules: each depends only on GlossaCore and ICU.
     .target(name: "Normalization", dependencies: ["GlossaCore", "ICU"]),
     .target(name: "Segmentation", dependencies: ["GlossaCore", "ICU"]),
+    // The glossary model and its file formats (TBX, TSV, CSV, JSON, GeoNames).
+    .target(name: "Glossary"),
     // Input and output formats (text, JSONL).
     .target(name: "GlossaFormats", dependencies: ["GlossaCore"]),
     // Pipelines described in a JSON file, built from named stages.
