@@ -59,6 +59,7 @@ let package = Package(
     .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats"]),
     .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "GlossaTestSupport"]),
     .testTarget(name: "GlossaCLITests", dependencies: ["glossa"]),
+    .testTarget(name: "GlossaryTests", dependencies: ["Glossary"]),
   ],
   swiftLanguageModes: [.v6]
 )
