@@ -48,7 +48,7 @@ public struct GlossaryDocument: Sendable {
       if let term, term < termOffsets[concept].count { return lines.location(ofByte: termOffsets[concept][term]) }
       return lines.location(ofByte: conceptOffsets[concept])
     }
-    return readDiagnostics + glossary.validate(locate: locate)
+    return (readDiagnostics + glossary.validate(locate: locate)).sortedByLocation()
   }
 
   /// Where concept `concept` (or its term `term`) starts in the file, if known.

@@ -1,5 +1,11 @@
 /// The file formats a glossary can be read from and written to.
 public enum GlossaryFormat: String, Sendable, Hashable, CaseIterable {
+  /// TBX 2019 (ISO 30042), TBX-Basic: `conceptEntry`/`langSec`/`termSec`. The format of shipped glossaries.
+  case tbx
+  /// TBX v2 (`martif`/`termEntry`/`langSet`/`tig`), still the most common TBX in the wild.
+  case tbx2
+  /// The JSON form: `{"concepts": [{"id", "subject", "references", "notes", "terms": [{"lang", "term", "status", "note"}]}]}`.
+  case json
   /// Tab-separated: the table of design.md (`concept`, `lang`, `term`, `status`, …), or source/target pairs.
   case tsv
   /// Comma-separated (RFC 4180): the same table as `tsv`, or source/target pairs.
@@ -10,6 +16,11 @@ public enum GlossaryFormat: String, Sendable, Hashable, CaseIterable {
   public static func detect(_ bytes: [UInt8], path: String? = nil) -> GlossaryFormat? {
     var i = TableFormat.bytesStart(bytes)
     while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    if i < bytes.count, bytes[i] == 0x3C {
+      let head = String(decoding: bytes[i..<min(bytes.count, i + 4096)], as: UTF8.self)
+      return head.contains("<martif") ? .tbx2 : .tbx
+    }
+    if i < bytes.count, bytes[i] == 0x7B || bytes[i] == 0x5B { return .json }
     let lineEnd = bytes[i...].firstIndex(of: 0x0A) ?? bytes.count
     if bytes[i..<lineEnd].contains(0x09) { return .tsv }
     if let path, let dot = path.lastIndex(of: ".") {
@@ -25,6 +36,10 @@ public enum GlossaryFormat: String, Sendable, Hashable, CaseIterable {
     }
     var builder = GlossaryBuilder(recordLocations: recordLocations)
     switch format {
+    case .tbx, .tbx2:
+      TBX.read(bytes, into: &builder)
+    case .json:
+      JSONFormat.read(bytes, into: &builder)
     case .tsv:
       if TableFormat.hasTableHeader(bytes, delimiter: TableFormat.tab) {
         TableFormat.readTSV(bytes, into: &builder)
@@ -85,6 +100,10 @@ extension Glossary {
   /// The glossary encoded in `format` as UTF-8 bytes.
   public func encoded(as format: GlossaryFormat, options: GlossaryFormatOptions = .init()) throws -> [UInt8] {
     switch format {
+    case .tbx, .tbx2:
+      return TBX.write(self, version2: format == .tbx2, title: "Glossary written by Glossa")
+    case .json:
+      return JSONFormat.write(self)
     case .tsv, .csv:
       let delimiter = format == .tsv ? TableFormat.tab : TableFormat.comma
       if let source = options.sourceLanguage, let target = options.targetLanguage {

@@ -86,10 +86,7 @@ extension Glossary {
         }
       }
     }
-    return diagnostics.sorted { a, b in
-      guard let la = a.location, let lb = b.location else { return a.location != nil && b.location == nil }
-      return (la.line, la.column) < (lb.line, lb.column)
-    }
+    return diagnostics.sortedByLocation()
   }
 
   private func languagesOverlap(_ a: String, _ b: String) -> Bool {
@@ -100,4 +97,20 @@ extension Glossary {
 private struct TermKey: Hashable {
   var language: String
   var text: String
+}
+
+extension [GlossaryDiagnostic] {
+  /// Sorted by line and column (stable; diagnostics without a location last).
+  func sortedByLocation() -> [GlossaryDiagnostic] {
+    enumerated().sorted { a, b in
+      switch (a.element.location, b.element.location) {
+      case (let la?, let lb?):
+        if (la.line, la.column) != (lb.line, lb.column) { return (la.line, la.column) < (lb.line, lb.column) }
+      case (.some, nil): return true
+      case (nil, .some): return false
+      case (nil, nil): break
+      }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
 }
