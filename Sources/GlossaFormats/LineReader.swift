@@ -8,7 +8,7 @@ import Darwin
 public struct InputError: Error, Sendable, CustomStringConvertible {
   public var location: String
   public var message: String
-  public var description: String { "\(location): error: \(message)" }
+  public var description: String { "\(location): \(message)" }
 }
 
 /// Reads a file (or standard input) line by line, in large blocks, with no per-line system calls.
