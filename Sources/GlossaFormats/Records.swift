@@ -49,14 +49,15 @@ public struct RecordDecoder: Sendable {
   /// Decodes one line; the error names the file, line and column (in characters, 1-based).
   public func decode(_ line: LineReader.Line, file: String) -> Result<InputRecord, RecordError> {
     let location = InputLocation(file: file, line: line.number)
-    if let bad = firstInvalidUTF8(line.bytes) {
+    // Swift checks the UTF-8 while copying; only a failure is looked at again, to locate it.
+    guard let text = String(validating: line.bytes, as: UTF8.self) else {
+      let bad = firstInvalidUTF8(line.bytes) ?? 0
       var at = location
       at.column = column(of: bad, in: line.bytes)
       return .failure(RecordError(location: at, message: "invalid UTF-8 (byte \(line.offset + bad) of the input)"))
     }
     switch format {
     case .text:
-      let text = String(decoding: line.bytes, as: UTF8.self)
       return .success(InputRecord(document: Document(text, language: language), location: location, endedWithCRLF: line.endedWithCRLF))
     case .jsonl:
       do {
