@@ -1,6 +1,8 @@
 import GlossaCore
 import GlossaTestSupport
+import Normalization
 import PipelineConfig
+import Segmentation
 import Testing
 
 @Suite struct PipelineFileTests {
@@ -47,5 +49,22 @@ import Testing
     } throws: { error in
       "\(error)".hasPrefix(message)
     }
+  }
+}
+
+@Suite struct ReadmeExampleTests {
+  /// The library example of README.md, checked.
+  @Test func pipelineBuiltInSwift() throws {
+    let pipeline = try Pipeline {
+      UnicodeNormalization(.nfc)
+      PunctuationNormalization(lineEnds: .keep)
+      try SentenceSegmenter(language: "de")
+      try WordTokenizer(language: "de")
+    }
+    let (document, diagnostics) = try pipeline.run(Document("In H\u{0323}ims’ Altstadt\u{00A0}blieb es ruhig. Dann fielen Schüsse."))
+    #expect(diagnostics.isEmpty)
+    #expect(sentenceTexts(document) == ["In Ḥims' Altstadt blieb es ruhig.", "Dann fielen Schüsse."])
+    #expect(document.originalText(of: document.sentences[0]) == "In H\u{0323}ims’ Altstadt\u{00A0}blieb es ruhig.")
+    checkSpans(document)
   }
 }
