@@ -1,5 +1,8 @@
 import ArgumentParser
 import GlossaFormats
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension InputFormat: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
@@ -14,6 +17,16 @@ struct InputOptions: ParsableArguments {
 
   @Option(help: "text: plain lines. jsonl: one JSON object per input line, in order: the input's fields plus the results.")
   var outputFormat: OutputFormat = .text
+
+  @Option(name: [.customShort("j"), .long], help: "Lines processed in parallel by this many workers (default: all cores). Output order is input order.")
+  var jobs: Int?
+
+  /// The number of workers to use.
+  var jobCount: Int { jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
 
   /// The inputs to read, in order.
   var paths: [String] { files.isEmpty ? ["-"] : files }

@@ -3,7 +3,7 @@ import GlossaCore
 import GlossaFormats
 import Segmentation
 
-struct SegmentCommand: ParsableCommand {
+struct SegmentCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "segment",
     abstract: "Split text into sentences, one per line.",
@@ -22,10 +22,11 @@ struct SegmentCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  func run() throws {
+  func run() async throws {
     let segmenter = try SentenceSegmenter(language: lang)
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input, language: lang).run(segmenter) { document, _, output in
+    try await DocumentRunner(options: input, language: lang).run(segmenter) { document, _ in
+      var output: [UInt8] = []
       if jsonl {
         var record = JSONRecordWriter(metadata: document.metadata)
         record.set("sentences", strings: document.sentences.map { document.originalText(of: $0) })
@@ -37,6 +38,7 @@ struct SegmentCommand: ParsableCommand {
         }
         if document.sentences.isEmpty { output.write("\n") }
       }
+      return output
     }
   }
 }

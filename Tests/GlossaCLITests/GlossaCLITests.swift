@@ -154,4 +154,28 @@ final class Locked<Value>: @unchecked Sendable {
     let broken = try Glossa.run(["run", "--pipeline", "/nonexistent/pipeline.json"], input: "x\n")
     #expect(broken.status != 0 && broken.stderr.contains("/nonexistent/pipeline.json: error: cannot read pipeline file"))
   }
+
+  @Test func parallelWorkersKeepInputOrder() throws {
+    // Enough lines for many batches; every line differs, some are bad.
+    var lines: [String] = []
+    for number in 1...6000 {
+      if number % 997 == 0 {
+        lines.append(#"{"id": \#(number), "text": }"#)
+      } else {
+        lines.append(#"{"id": \#(number), "text": "Meldung \#(number) aus Deir Ezzor. Die Lage in Hasaka bleibt ruhig."}"#)
+      }
+    }
+    let input = lines.joined(separator: "\n") + "\n"
+    let arguments = ["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl"]
+    let one = try Glossa.run(arguments + ["--jobs", "1"], input: input)
+    let two = try Glossa.run(arguments + ["--jobs", "2"], input: input)
+    #expect(one.status == 1 && two.status == 1)
+    #expect(one.stdout == two.stdout)
+    #expect(one.stderr == two.stderr)
+    let output = two.stdout.split(separator: "\n")
+    #expect(output.count == 6000)
+    #expect(output[4999].hasPrefix(#"{"id":5000,"#))
+    #expect(output[996].hasPrefix(#"{"error":{"file":"<stdin>","line":997,"#))
+    #expect(two.stderr.contains("glossa: 6 errors in the input"))
+  }
 }
