@@ -96,6 +96,13 @@ public final class LineReader {
 
   private func makeLine(_ range: Range<Int>, crlf: Bool, newline: Bool) -> Line {
     lineNumber += 1
+    var range = range
+    // A UTF-8 byte order mark at the start of the input is not text.
+    if lineNumber == 1 && consumed == 0 && range.count >= 3 && buffer[range.lowerBound] == 0xEF
+      && buffer[range.lowerBound + 1] == 0xBB && buffer[range.lowerBound + 2] == 0xBF
+    {
+      range = (range.lowerBound + 3)..<range.upperBound
+    }
     let bytes = buffer.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[range]) }
     return Line(bytes: bytes, number: lineNumber, offset: consumed + range.lowerBound, endedWithCRLF: crlf, endedWithNewline: newline)
   }

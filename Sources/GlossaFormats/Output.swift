@@ -16,6 +16,14 @@ public final class OutputStream {
     buffer.reserveCapacity(limit + 4096)
   }
 
+  /// Creates (or truncates) the file at `path` for writing.
+  public convenience init(path: String) throws {
+    guard let file = fopen(path, "wb") else {
+      throw InputError(location: path, message: "cannot create file: \(String(cString: strerror(errno)))")
+    }
+    self.init(file: file)
+  }
+
   deinit { flush() }
 
   public func write(_ bytes: [UInt8]) {

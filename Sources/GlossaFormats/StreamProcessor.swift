@@ -26,6 +26,10 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
     public var lines = 0
     /// Input lines (or files) that failed.
     public var failures = 0
+    /// Input lines left out on purpose (`--on-invalid skip-line`).
+    public var skipped = 0
+    /// Whether the run stopped early at a line whose consequence was `.stop`.
+    public var stopped = false
   }
 
   public let stage: S
@@ -36,11 +40,12 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
   private let formatError: ErrorFormatter
 
   public init(
-    stage: S, inputFormat: InputFormat, language: String? = nil, jobs: Int = 1, batchBytes: Int = 1 << 18,
+    stage: S, inputFormat: InputFormat, language: String? = nil, invalidUTF8: InvalidUTF8Policy = .error,
+    jobs: Int = 1, batchBytes: Int = 1 << 18,
     formatError: @escaping ErrorFormatter = { _ in nil }, format: @escaping Formatter
   ) {
     self.stage = stage
-    self.decoder = RecordDecoder(format: inputFormat, language: language)
+    self.decoder = RecordDecoder(format: inputFormat, language: language, invalidUTF8: invalidUTF8)
     self.jobs = max(1, jobs)
     self.batchBytes = max(1, batchBytes)
     self.format = format
@@ -48,10 +53,11 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
   }
 
   /// Processes every line of every path (`-` is standard input) in order. `report` receives error and
-  /// warning messages, each with its location, in input order.
-  public func run(paths: [String], output: OutputStream, report: @escaping (String) -> Void) async throws -> Summary {
+  /// warning messages, each with its location, in input order. Error records (see `formatError`) go to
+  /// `errors` when given, else into `output` in the failed line's place.
+  public func run(paths: [String], output: OutputStream, errors: OutputStream? = nil, report: @escaping (String) -> Void) async throws -> Summary {
     var summary = Summary()
-    for path in paths {
+    for path in paths where !summary.stopped {
       let reader: LineReader
       do {
         reader = try LineReader(path: path)
@@ -62,16 +68,24 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
         continue
       }
       func emit(_ result: BatchResult) {
+        guard !summary.stopped else { return }
         summary.lines += result.lines
         summary.failures += result.failures
-        output.write(result.output)
-        if !result.messages.isEmpty {
-          output.flush()
-          result.messages.forEach(report)
+        summary.skipped += result.skipped
+        summary.stopped = result.stopped
+        for piece in result.pieces {
+          switch piece {
+          case .output(let bytes): output.write(bytes)
+          case .errorRecord(let bytes): (errors ?? output).write(bytes)
+          case .message(let text):
+            output.flush()
+            errors?.flush()
+            report(text)
+          }
         }
       }
       if jobs == 1 {
-        while let batch = try Batch.read(from: reader, bytes: batchBytes) { emit(process(batch)) }
+        while !summary.stopped, let batch = try Batch.read(from: reader, bytes: batchBytes) { emit(process(batch)) }
         continue
       }
       try await withThrowingTaskGroup(of: (Int, BatchResult).self) { group in
@@ -84,7 +98,7 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
             next += 1
           }
         }
-        while let batch = try Batch.read(from: reader, bytes: batchBytes) {
+        while !summary.stopped, let batch = try Batch.read(from: reader, bytes: batchBytes) {
           let index = submitted
           group.addTask { (index, self.process(batch)) }
           submitted += 1
@@ -94,13 +108,13 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
       }
     }
     output.flush()
+    errors?.flush()
     return summary
   }
 
-  /// Decodes, runs and formats every line of a batch.
+  /// Decodes, runs and formats every line of a batch; stops at a line whose consequence is `.stop`.
   func process(_ batch: Batch) -> BatchResult {
     var result = BatchResult()
-    result.output.reserveCapacity(batch.bytes.count + batch.bytes.count / 2)
     batch.bytes.withUnsafeBufferPointer { all in
       for line in batch.lines {
         result.lines += 1
@@ -112,36 +126,70 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
         case .success(let decoded): record = decoded
         case .failure(let error):
           fail(error, into: &result)
+          if error.consequence == .stop { return }
           continue
         }
+        record.warnings.forEach { result.add(.message($0.description)) }
         var diagnostics = Diagnostics(location: record.location)
         do {
           let document = try stage.run(record.document, diagnostics: &diagnostics)
-          result.messages += diagnostics.items.map(\.description)
+          diagnostics.items.forEach { result.add(.message($0.description)) }
           if diagnostics.hasErrors { result.failures += 1 }
-          result.output += format(document, record)
+          result.write(format(document, record))
         } catch {
-          result.messages += diagnostics.items.map(\.description)
+          diagnostics.items.forEach { result.add(.message($0.description)) }
           fail(RecordError(location: record.location, message: "\(error)"), into: &result)
         }
       }
     }
+    result.finish()
     return result
   }
 
   private func fail(_ error: RecordError, into result: inout BatchResult) {
-    result.failures += 1
-    result.messages.append(error.description)
-    if let line = formatError(error) { result.output += line }
+    switch error.consequence {
+    case .failLine: result.failures += 1
+    case .skipLine: result.skipped += 1
+    case .stop:
+      result.failures += 1
+      result.stopped = true
+    }
+    result.add(.message(error.description))
+    if let line = formatError(error) { result.add(.errorRecord(line)) }
   }
 }
 
-/// The output of one batch.
+/// The output of one batch, in input order.
 struct BatchResult: Sendable {
-  var output: [UInt8] = []
-  var messages: [String] = []
+  enum Piece: Sendable {
+    case output([UInt8])
+    case errorRecord([UInt8])
+    case message(String)
+  }
+
+  private(set) var pieces: [Piece] = []
+  /// Output not yet in `pieces`: consecutive outputs share one buffer.
+  private var current: [UInt8] = []
   var lines = 0
   var failures = 0
+  var skipped = 0
+  var stopped = false
+
+  mutating func write(_ bytes: [UInt8]) { current += bytes }
+
+  mutating func add(_ piece: Piece) {
+    if !current.isEmpty {
+      pieces.append(.output(current))
+      current = []
+    }
+    pieces.append(piece)
+  }
+
+  /// Moves the last output into `pieces`.
+  mutating func finish() {
+    if !current.isEmpty { pieces.append(.output(current)) }
+    current = []
+  }
 }
 
 /// A run of consecutive input lines, copied out of the reader so a worker can own them.

@@ -18,13 +18,17 @@ struct DocumentRunner {
   var language: String?
 
   func run(_ stage: some DocumentStage, format: @escaping StreamProcessor<AnyDocumentStage>.Formatter) async throws {
-    let jsonl = options.outputFormat == .jsonl
+    // Error records keep JSONL output aligned with its input, or go to their own file.
+    let records = options.outputFormat == .jsonl || options.errors != nil
     let processor = StreamProcessor(
       stage: AnyDocumentStage(name: "command", stage), inputFormat: options.inputFormat, language: language,
-      jobs: options.jobCount, formatError: { jsonl ? errorRecord($0) : nil }, format: format)
-    let summary = try await processor.run(paths: options.paths, output: OutputStream(), report: reportError)
+      invalidUTF8: options.onInvalid, jobs: options.jobCount,
+      formatError: { records ? errorRecord($0) : nil }, format: format)
+    let errors = try options.errors.map { try OutputStream(path: $0) }
+    let summary = try await processor.run(paths: options.paths, output: OutputStream(), errors: errors, report: reportError)
     if summary.failures > 0 {
-      reportError("glossa: \(summary.failures) error\(summary.failures == 1 ? "" : "s") in the input")
+      let stop = summary.stopped ? "; stopped at the first" : ""
+      reportError("glossa: \(summary.failures) error\(summary.failures == 1 ? "" : "s") in \(summary.lines) input lines\(stop)")
       throw ExitCode(1)
     }
   }
@@ -35,8 +39,8 @@ func errorRecord(_ error: RecordError) -> [UInt8] {
   var line: [UInt8] = []
   JSONWriter.append(.object([JSONMember(key: "error", value: .object([
     JSONMember(key: "file", value: .string(error.location.file)),
-    JSONMember(key: "line", value: .number(String(error.location.line ?? 0))),
-    JSONMember(key: "column", value: .number(String(error.location.column ?? 0))),
+    JSONMember(key: "line", value: error.location.line.map { .number(String($0)) } ?? .null),
+    JSONMember(key: "column", value: error.location.column.map { .number(String($0)) } ?? .null),
     JSONMember(key: "message", value: .string(error.message)),
   ]))]), to: &line)
   line.append(0x0A)

@@ -6,6 +6,7 @@ import Glibc
 
 extension InputFormat: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension InvalidUTF8Policy: ExpressibleByArgument {}
 
 /// Where input comes from and how input and output are shaped; shared by every document command.
 struct InputOptions: ParsableArguments {
@@ -17,6 +18,12 @@ struct InputOptions: ParsableArguments {
 
   @Option(help: "text: plain lines. jsonl: one JSON object per input line, in order: the input's fields plus the results.")
   var outputFormat: OutputFormat = .text
+
+  @Option(help: "A line that is not valid UTF-8: error (report it, go on, exit 1), replace (U+FFFD, with a warning), skip-line (leave it out, with a warning), fail (stop there).")
+  var onInvalid: InvalidUTF8Policy = .error
+
+  @Option(help: ArgumentHelp("Write error records of bad lines to this file (JSONL) instead of the output.", valueName: "file"))
+  var errors: String?
 
   @Option(name: [.customShort("j"), .long], help: "Lines processed in parallel by this many workers (default: all cores). Output order is input order.")
   var jobs: Int?
