@@ -42,7 +42,7 @@ let package = Package(
     // Input and output formats (text, JSONL).
     .target(name: "GlossaFormats", dependencies: ["GlossaCore"]),
     // Pipelines described in a JSON file, built from named stages.
-    .target(name: "PipelineConfig", dependencies: ["GlossaCore", "Normalization", "Segmentation"]),
+    .target(name: "PipelineConfig", dependencies: ["GlossaCore", "GlossaFormats", "Normalization", "Segmentation"]),
     // The command-line tool: thin over the library.
     .executableTarget(
       name: "glossa",

@@ -1,6 +1,9 @@
 import GlossaCore
 import ICU
 
+/// A Unicode normalization form: nfc, nfd, nfkc, nfkd, nfkc-casefold.
+public typealias NormalizationForm = Normalizer.Form
+
 /// Puts the text into a Unicode normalization form (NFC, NFD, NFKC, NFKD, NFKC_Casefold) with ICU.
 ///
 /// Only the regions ICU changes are rewritten, so offsets map back character by character; text that is

@@ -1,0 +1,55 @@
+import ArgumentParser
+import GlossaCore
+import GlossaFormats
+import Segmentation
+
+struct TokenizeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tokenize",
+    abstract: "Split text into words, numbers and punctuation.",
+    discussion: """
+      Text output: the tokens of each input line, separated by spaces. JSONL output: a "tokens" list of
+      {"text", "start", "end", "kind"} with start/end as code point offsets into the input text.
+
+      Examples:
+        echo 'Am 13. April erreichte der Konvoi al-Hassake.' | glossa tokenize --lang de
+        glossa tokenize --lang de --input-format jsonl --output-format jsonl < news.jsonl
+      """
+  )
+
+  @Option(help: "Language of the text (BCP 47, e.g. de, en, fr, ar).")
+  var lang: String
+
+  @OptionGroup var input: InputOptions
+
+  func run() async throws {
+    let tokenizer = try WordTokenizer(language: lang)
+    let jsonl = input.outputFormat == .jsonl
+    try await DocumentRunner(options: input, language: lang).run(tokenizer) { document, _ in
+      var output: [UInt8] = []
+      if jsonl {
+        var record = JSONRecordWriter(metadata: document.metadata)
+        record.set("tokens", .array(tokenObjects(document)))
+        output.write(record.finish())
+      } else {
+        output.write(document.tokens.map { document.text(of: $0.span) }.joined(separator: " "))
+        output.write("\n")
+      }
+      return output
+    }
+  }
+}
+
+/// The document's tokens as JSON objects, with code point offsets into the original text.
+func tokenObjects(_ document: Document) -> [JSONValue] {
+  var index = CodePointIndex(document.original)
+  return document.tokens.map { token in
+    let span = document.originalSpan(of: token.span)
+    return .object([
+      JSONMember(key: "text", value: .string(String(document.text(of: token.span)))),
+      JSONMember(key: "start", value: .number(String(index.codePointOffset(span.start)))),
+      JSONMember(key: "end", value: .number(String(index.codePointOffset(span.end)))),
+      JSONMember(key: "kind", value: .string(token.kind.rawValue)),
+    ])
+  }
+}
