@@ -47,7 +47,7 @@ let package = Package(
     .executableTarget(
       name: "glossa",
       dependencies: [
-        "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaFormats", "PipelineConfig",
+        "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaFormats", "PipelineConfig", "Glossary",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
