@@ -55,3 +55,17 @@ let hasakaTSV = """
   ])
   #expect(document.glossary.concepts[0].terms.count == 1)
 }
+
+@Test func invalidUTF8IsLocated() throws {
+  var bytes = Array("concept\tlang\tterm\tstatus\ngeo:173377\tde\tQamischli\tpreferred\ngeo:173377\tku\tQami".utf8)
+  bytes += [0xC5, 0x20] + Array("lo\tpreferred\n".utf8)
+  let document = try GlossaryDocument.read(bytes, file: "qamishli.tsv")
+  #expect(document.readDiagnostics.map(\.description) == ["qamishli.tsv:3:19: error: invalid UTF-8"])
+}
+
+@Test func utf8CheckAcceptsEveryScriptAndRejectsBrokenSequences() {
+  #expect(UTF8Check.firstInvalidByte(in: Array("Deir ez-Zor دير الزور Дейр-эз-Зор 代尔祖尔 🏙️ Hassaké".utf8)) == nil)
+  #expect(UTF8Check.firstInvalidByte(in: [0x41, 0xED, 0xA0, 0x80]) == 1)  // a UTF-16 surrogate
+  #expect(UTF8Check.firstInvalidByte(in: [0x41, 0x42, 0xC0, 0xAF]) == 2)  // overlong '/'
+  #expect(UTF8Check.firstInvalidByte(in: Array("Homs".utf8) + [0xE2, 0x82]) == 4)  // truncated
+}
