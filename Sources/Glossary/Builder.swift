@@ -95,7 +95,7 @@ extension Term.Status {
 }
 
 extension Concept {
-  /// Parses `scheme:value` references separated by spaces, e.g. `geonames:173194 wikidata:Q193014`.
+  /// Parses `scheme:value` references separated by spaces, e.g. `geonames:173811 wikidata:Q193014`.
   static func parseReferences(_ text: String) -> (references: [(String, String)], bad: [String]) {
     var references: [(String, String)] = []
     var bad: [String] = []

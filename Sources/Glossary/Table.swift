@@ -2,7 +2,7 @@
 /// `ref`, `subject`, `concept_note` columns, one row per term), the same columns as CSV, and two-column
 /// source/target files as MT glossary services take them.
 ///
-/// Concept-level columns: `ref` holds `scheme:value` references separated by spaces (`geonames:173194
+/// Concept-level columns: `ref` holds `scheme:value` references separated by spaces (`geonames:173811
 /// wikidata:Q193014`), `subject` the subject field, `concept_note` one concept note per row; a concept's
 /// values are collected from all its rows.
 enum TableFormat {
@@ -174,7 +174,7 @@ enum TableFormat {
   static func addReferences(_ text: String, concept: Int, at offset: Int, into builder: inout GlossaryBuilder) {
     let (references, bad) = Concept.parseReferences(text)
     for token in bad {
-      builder.report(.error, .syntax, "bad reference '\(token)' (expected scheme:value, e.g. geonames:173194)", at: offset)
+      builder.report(.error, .syntax, "bad reference '\(token)' (expected scheme:value, e.g. geonames:173811)", at: offset)
     }
     for (scheme, value) in references {
       if let existing = builder.concepts[concept].references[scheme], existing != value {
