@@ -116,10 +116,10 @@ extension GlossaryCommand {
           reportError(diagnostic.description)
         }
         let errors = diagnostics.count - warnings
-        if let maxWarnings, warnings > maxWarnings { reportError("\(file): \(warnings - maxWarnings) more warnings not shown") }
+        if let maxWarnings, warnings > maxWarnings { reportError("\(document.file): \(warnings - maxWarnings) more warnings not shown") }
         let glossary = document.glossary
         let terms = glossary.concepts.reduce(0) { $0 + $1.terms.count }
-        print("\(file): \(document.format.rawValue), \(glossary.concepts.count) concepts, \(terms) terms, \(errors) errors, \(warnings) warnings")
+        print("\(document.file): \(document.format.rawValue), \(glossary.concepts.count) concepts, \(terms) terms, \(errors) errors, \(warnings) warnings")
         if errors > 0 || (strict && warnings > 0) { failed = true }
       }
       if failed { throw ExitCode(1) }
@@ -176,7 +176,7 @@ extension GlossaryCommand {
           report(document.readDiagnostics)
           throw ExitCode(1)
         }
-        print("\(file) (\(document.format.rawValue))")
+        print("\(document.file) (\(document.format.rawValue))")
         print(document.glossary.statistics.description)
       }
     }
