@@ -31,6 +31,11 @@ let levantPlacesPath: String = {
     ("Al-Sukhnah", "as-Suchna"), ("al-Hassake", "al-Hasaka"), ("Hasaka", "al-Hasaka"), ("Hassaka", "al-Hasaka"),
     ("Tal Tamar", "Tell Tamer"), ("al-Khabour", "Chabur"), ("Türkei", "Türkei"), ("Russland", "Russland"),
     ("USA", "Vereinigte Staaten"), ("Nordsyrien", "Nordsyrien"), ("syrische Wüste", "Syrische Wüste"),
+    // Examples/article-de.txt and Examples/news-de.jsonl
+    ("Palmyra", "Palmyra"), ("Deir ez-Zor", "Deir ez-Zor"), ("Tell Tamer", "Tell Tamer"), ("Chabur", "Chabur"),
+    ("Hassakeh", "al-Hasaka"), ("Provinz Anbar", "Gouvernement al-Anbar"), ("Euphrat", "Euphrat"),
+    ("Abu Kamal", "Abu Kamal"), ("al-Mayadin", "al-Mayadin"), ("al-Hol", "al-Haul"), ("Qamischli", "Qamischli"),
+    ("Rakka", "ar-Raqqa"),
   ]
   for (surface, canonical) in expected {
     #expect(concept(of: surface)?.preferred(in: "de")?.text == canonical, "\(surface)")
