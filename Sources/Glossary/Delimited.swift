@@ -49,7 +49,7 @@ struct DelimitedRows {
         }
         if !closed {
           builder.report(.error, .syntax, "unterminated quoted field", at: quoteStart)
-          break
+          return rows
         }
         rowIsEmpty = false
         continue

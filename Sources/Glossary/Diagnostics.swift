@@ -2,9 +2,12 @@
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
   /// The file name as given by the caller, or `<input>` for in-memory data.
   public var file: String
+  /// 1-based line number (0 when the problem is with the file as a whole, e.g. it cannot be opened).
   public var line: Int
+  /// 1-based column, counted in Unicode scalars.
   public var column: Int
 
+  /// A location in `file`.
   public init(file: String, line: Int, column: Int) {
     self.file = file
     self.line = line
@@ -49,12 +52,16 @@ public struct GlossaryDiagnostic: Sendable, Hashable, CustomStringConvertible {
     case conflict
   }
 
+  /// Error or warning.
   public var severity: Severity
+  /// The kind of problem.
   public var kind: Kind
+  /// What is wrong, for people.
   public var message: String
   /// Where the problem is, when the glossary came from a file.
   public var location: SourceLocation?
 
+  /// A diagnostic of `kind` with `severity`, optionally located.
   public init(_ severity: Severity, _ kind: Kind, _ message: String, at location: SourceLocation? = nil) {
     self.severity = severity
     self.kind = kind
@@ -71,8 +78,10 @@ public struct GlossaryDiagnostic: Sendable, Hashable, CustomStringConvertible {
 
 /// A failure to read or write a glossary, carrying every diagnostic that caused it.
 public struct GlossaryError: Error, Sendable, CustomStringConvertible {
+  /// The problems, each with its location when known.
   public var diagnostics: [GlossaryDiagnostic]
 
+  /// An error made of `diagnostics`.
   public init(_ diagnostics: [GlossaryDiagnostic]) { self.diagnostics = diagnostics }
 
   /// A single error at `location`.

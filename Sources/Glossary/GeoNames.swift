@@ -28,6 +28,7 @@ public struct GeoNamesImporter: Sendable {
   /// Languages to take from the alternate-names file; empty takes every well-formed language tag.
   public var languages: Set<String> = []
 
+  /// An importer that keeps every place; set the filters before importing.
   public init() {}
 
   /// Reads the gazetteer file (and the alternate-names file, if given), streaming them line by line.

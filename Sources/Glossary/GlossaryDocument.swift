@@ -1,6 +1,7 @@
 /// A glossary as read from a file: the glossary, the problems met while reading, and where each concept
 /// and term stands in the file, so validation can point at the line and column of every problem.
 public struct GlossaryDocument: Sendable {
+  /// The glossary read from the file.
   public var glossary: Glossary
   /// The format the file was read as.
   public var format: GlossaryFormat

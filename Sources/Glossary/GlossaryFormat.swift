@@ -66,6 +66,7 @@ public struct GlossaryFormatOptions: Sendable, Hashable {
   /// The language of the second column of a two-column file.
   public var targetLanguage: String?
 
+  /// Options with the languages of a two-column file, if any.
   public init(sourceLanguage: String? = nil, targetLanguage: String? = nil) {
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage

@@ -2,13 +2,19 @@
 public struct GlossaryStatistics: Sendable, Hashable, CustomStringConvertible {
   /// Term counts of one language.
   public struct LanguageCounts: Sendable, Hashable {
+    /// Preferred terms (one per concept that has the language).
     public var preferred = 0
+    /// Admitted variants.
     public var admitted = 0
+    /// Deprecated spellings.
     public var deprecated = 0
+    /// All terms of the language.
     public var total: Int { preferred + admitted + deprecated }
   }
 
+  /// Number of concepts.
   public var concepts = 0
+  /// Number of terms, in every language.
   public var terms = 0
   /// Different term texts (one text under several concepts counts once).
   public var distinctTerms = 0
