@@ -126,6 +126,8 @@ public struct GeoNamesImporter: Sendable {
 
   private func addAlternateNameLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, file: String, to state: inout State) throws {
     if line.isEmpty || line[0] == 0x23 { return }
+    // Most lines of alternateNamesV2.txt (16 million) are for places not selected: look at the id first.
+    if let id = Self.secondFieldNumber(line), state.index[id] == nil { return }
     let f = Self.fields(line)
     guard f.count >= 4, let id = Int(f[1]) else {
       throw GlossaryError(.syntax, "not a GeoNames alternate-names line: expected alternateNameId, geonameid, isolanguage, name, …", at: SourceLocation(file: file, line: number, column: 1))
@@ -158,6 +160,20 @@ public struct GeoNamesImporter: Sendable {
       terms.append(term)
     }
     state.concepts[c].terms = terms
+  }
+
+  /// The number in the second tab-separated field of `line`, read from the bytes.
+  private static func secondFieldNumber(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let tab = line.firstIndex(of: 0x09) else { return nil }
+    var value = 0
+    var i = tab + 1
+    while i < line.count, line[i] != 0x09 {
+      let digit = line[i] &- 0x30
+      guard digit < 10, value < Int.max / 10 else { return nil }
+      value = value * 10 + Int(digit)
+      i += 1
+    }
+    return i > tab + 1 ? value : nil
   }
 
   private static func subject(_ featureClass: String, _ code: String) -> String {
