@@ -127,3 +127,12 @@ func everyFormatRoundTripsTheFullModel(format: GlossaryFormat) throws {
   let quoted = "de,en\n\"Tell Tamer, Stadt\",\"Tell \"\"Tamer\"\"\"\n"
   #expect(try Glossary.read(quoted, format: .csv).concepts[0].terms.map(\.text) == ["Tell Tamer, Stadt", "Tell \"Tamer\""])
 }
+
+@Test func aFirstRowOfPlaceNamesIsNotALanguageHeader() throws {
+  let options = GlossaryFormatOptions(sourceLanguage: "de", targetLanguage: "fr")
+  let glossary = try Glossary.read("Tartus\tTartous\nLatakia\tLattaquié\n", format: .tsv, options: options)
+  #expect(glossary.concepts.map { $0.preferred(in: "fr")?.text } == ["Tartous", "Lattaquié"])
+  #expect(throws: GlossaryError.self) { try Glossary.read("Tartus\tTartous\n", format: .tsv) }
+  let withHeader = try Glossary.read("de\tfr\nTartus\tTartous\n", format: .tsv, options: options)
+  #expect(withHeader.concepts.count == 1)
+}
