@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Normalization", targets: ["Normalization"]),
     .library(name: "Segmentation", targets: ["Segmentation"]),
     .library(name: "Glossary", targets: ["Glossary"]),
+    .library(name: "Alignment", targets: ["Alignment"]),
     .library(name: "GlossaFormats", targets: ["GlossaFormats"]),
     .library(name: "PipelineConfig", targets: ["PipelineConfig"]),
   ],
@@ -39,6 +40,19 @@ let package = Package(
     .target(name: "Segmentation", dependencies: ["GlossaCore", "ICU"]),
     // The glossary model and its file formats (TBX, TSV, CSV, JSON, GeoNames).
     .target(name: "Glossary"),
+    // Glossary term alignment: match keys (rules in Resources/), term index, aligner and applier stages.
+    .target(
+      name: "Alignment",
+      dependencies: ["GlossaCore", "ICU", "Glossary"],
+      resources: [
+        .embedInCode("Resources/keys-letters.txt"), .embedInCode("Resources/keys-de.txt"),
+        .embedInCode("Resources/keys-fr.txt"), .embedInCode("Resources/keys-en.txt"),
+        .embedInCode("Resources/keys-common.txt"), .embedInCode("Resources/keys-skeleton.txt"),
+        .embedInCode("Resources/keys-ar.txt"), .embedInCode("Resources/articles.txt"),
+        .embedInCode("Resources/common-de.txt"), .embedInCode("Resources/lookalikes.txt"),
+        .embedInCode("Resources/given-names.txt"), .embedInCode("Resources/determiners-de.txt"),
+      ]
+    ),
     // Input and output formats (text, JSONL).
     .target(name: "GlossaFormats", dependencies: ["GlossaCore"]),
     // Pipelines described in a JSON file, built from named stages.
@@ -47,7 +61,7 @@ let package = Package(
     .executableTarget(
       name: "glossa",
       dependencies: [
-        "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaFormats", "PipelineConfig",
+        "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaFormats", "PipelineConfig", "Alignment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -58,6 +72,7 @@ let package = Package(
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "GlossaTestSupport"]),
     .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats"]),
     .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "GlossaTestSupport"]),
+    .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "GlossaTestSupport"]),
     .testTarget(name: "GlossaCLITests", dependencies: ["glossa"]),
   ],
   swiftLanguageModes: [.v6]
