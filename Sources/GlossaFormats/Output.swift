@@ -24,7 +24,8 @@ public final class OutputStream {
   }
 
   public func write(_ text: some StringProtocol) {
-    buffer.append(contentsOf: text.utf8)
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
+    if copied == nil { buffer.append(contentsOf: text.utf8) }
     if buffer.count >= limit { flush() }
   }
 

@@ -17,10 +17,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// A problem with one input line, located by file, line and column.
 public struct RecordError: Error, Sendable, CustomStringConvertible {
-  public var location: SourceLocation
+  public var location: InputLocation
   public var message: String
 
-  public init(location: SourceLocation, message: String) {
+  public init(location: InputLocation, message: String) {
     self.location = location
     self.message = message
   }
@@ -31,7 +31,7 @@ public struct RecordError: Error, Sendable, CustomStringConvertible {
 /// One input line, decoded into a document.
 public struct InputRecord: Sendable {
   public var document: Document
-  public var location: SourceLocation
+  public var location: InputLocation
   /// Whether the line ended with CRLF.
   public var endedWithCRLF: Bool
 }
@@ -48,15 +48,16 @@ public struct RecordDecoder: Sendable {
 
   /// Decodes one line; the error names the file, line and column (in characters, 1-based).
   public func decode(_ line: LineReader.Line, file: String) -> Result<InputRecord, RecordError> {
-    let location = SourceLocation(file: file, line: line.number)
-    if let bad = firstInvalidUTF8(line.bytes) {
+    let location = InputLocation(file: file, line: line.number)
+    // Swift checks the UTF-8 while copying; only a failure is looked at again, to locate it.
+    guard let text = String(validating: line.bytes, as: UTF8.self) else {
+      let bad = firstInvalidUTF8(line.bytes) ?? 0
       var at = location
       at.column = column(of: bad, in: line.bytes)
       return .failure(RecordError(location: at, message: "invalid UTF-8 (byte \(line.offset + bad) of the input)"))
     }
     switch format {
     case .text:
-      let text = String(decoding: line.bytes, as: UTF8.self)
       return .success(InputRecord(document: Document(text, language: language), location: location, endedWithCRLF: line.endedWithCRLF))
     case .jsonl:
       do {
