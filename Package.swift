@@ -74,6 +74,7 @@ let package = Package(
     .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "GlossaTestSupport"]),
     .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "GlossaTestSupport"]),
     .testTarget(name: "GlossaCLITests", dependencies: ["glossa"]),
+    .testTarget(name: "GlossaryTests", dependencies: ["Glossary"]),
   ],
   swiftLanguageModes: [.v6]
 )
