@@ -17,6 +17,8 @@ struct Glossa: ParsableCommand {
         glossa segment --lang de --input-format jsonl --output-format jsonl < articles.jsonl
       """,
     version: "0.1.0 (ICU \(icuVersion))",
-    subcommands: [NormalizeCommand.self, SegmentCommand.self, TokenizeCommand.self, RunCommand.self]
+    subcommands: [
+      NormalizeCommand.self, SegmentCommand.self, TokenizeCommand.self, RunCommand.self, AlignCommand.self,
+    ]
   )
 }
