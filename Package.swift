@@ -51,6 +51,8 @@ let package = Package(
         .embedInCode("Resources/keys-ar.txt"), .embedInCode("Resources/articles.txt"),
         .embedInCode("Resources/common-de.txt"), .embedInCode("Resources/lookalikes.txt"),
         .embedInCode("Resources/given-names.txt"), .embedInCode("Resources/determiners-de.txt"),
+        .embedInCode("Resources/place-cues.txt"), .embedInCode("Resources/transliteration-marks.txt"),
+        .embedInCode("Resources/adjective-endings-de.txt"),
       ]
     ),
     // Input and output formats (text, JSONL).

@@ -6,7 +6,8 @@
 /// `keys-en.txt` (one file per source convention), `keys-common.txt`, `keys-skeleton.txt` (the vowel-class
 /// key), `keys-ar.txt` (Arabic script), `articles.txt`, `common-de.txt` (German words that are never a
 /// place name on their own), `lookalikes.txt` (real names elsewhere that look like a glossary name),
-/// `given-names.txt` (name cues) and `determiners-de.txt`.
+/// `given-names.txt` (name cues), `determiners-de.txt`, `place-cues.txt` (words before a place name),
+/// `transliteration-marks.txt` and `adjective-endings-de.txt`.
 ///
 /// ```swift
 /// var rules = MatchKeyRules.standard
@@ -37,6 +38,12 @@ public struct MatchKeyRules: Sendable, Hashable {
   /// Determiners (folded) after which a word ending in -s is not a genitive of a place name
   /// (`die Hamas`), except `des`.
   public var determiners: Set<String>
+  /// Words (folded) that announce a place right after them (`aus`, `bei`, `Provinz`).
+  public var placeCues: Set<String>
+  /// Letters and letter groups (lowercase) that show a word was transliterated (`q`, `ḥ`, `kh`, `ş`).
+  public var transliterationMarks: [String]
+  /// Endings (folded) of adjectives and demonyms made from place names (`ische`).
+  public var adjectiveEndings: [String]
 
   /// The rules shipped with Glossa: German, French, English, Turkish/Kurdish and scholarly conventions.
   public static let standard = MatchKeyRules(
@@ -54,13 +61,16 @@ public struct MatchKeyRules: Sendable, Hashable {
     commonWords: Set(words(PackageResources.common_de_txt)),
     lookalikes: Set(words(PackageResources.lookalikes_txt)),
     givenNames: Set(words(PackageResources.given_names_txt)),
-    determiners: Set(words(PackageResources.determiners_de_txt))
+    determiners: Set(words(PackageResources.determiners_de_txt)),
+    placeCues: Set(words(PackageResources.place_cues_txt)),
+    transliterationMarks: words(PackageResources.transliteration_marks_txt),
+    adjectiveEndings: words(PackageResources.adjective_endings_de_txt)
   )
 
   public init(
     conventions: [String], letters: String, skeleton: String, arabic: String, articles: Set<String>,
     attachedArticles: [String], commonWords: Set<String>, lookalikes: Set<String>, givenNames: Set<String>,
-    determiners: Set<String>
+    determiners: Set<String>, placeCues: Set<String>, transliterationMarks: [String], adjectiveEndings: [String]
   ) {
     self.conventions = conventions
     self.letters = letters
@@ -72,6 +82,9 @@ public struct MatchKeyRules: Sendable, Hashable {
     self.lookalikes = lookalikes
     self.givenNames = givenNames
     self.determiners = determiners
+    self.placeCues = placeCues
+    self.transliterationMarks = transliterationMarks
+    self.adjectiveEndings = adjectiveEndings
   }
 
   /// The complete ICU rule text of the Latin match key: lowercase, special letters, diacritics removed,

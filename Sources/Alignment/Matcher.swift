@@ -13,6 +13,8 @@ public struct TermMatch: Sendable, Hashable {
   public var score: Double
   /// Other concepts the mention could mean, equally close; non-empty marks an ambiguous mention.
   public var alternatives: [String]
+  /// A loose match (vowel-class key, fuzzy, or a very short key) that still needs support from context.
+  var needsSupport = false
 }
 
 extension TermIndex {
@@ -72,7 +74,9 @@ struct Matcher {
         position += 1
       }
     }
-    return result
+    // A loose match with no cue around it stands only if the same place is named firmly in the text.
+    let firm = Set(result.filter { !$0.needsSupport }.map(\.concept))
+    return result.filter { !$0.needsSupport || firm.contains($0.concept) }
   }
 
   private mutating func keys(of word: Int) -> WordKeys {
@@ -125,14 +129,27 @@ struct Matcher {
     if !isArabic {
       if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
+      if content.count == 1, index.commonKeys.contains(content[0].key) { strictOnly = true }
+      if content.count == 1, rules.adjectiveEndings.contains(where: { contentFolded.hasSuffix($0) }) { strictOnly = true }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
-    if let found = lookup(span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly) {
-      return found
+    var whole = lookup(span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly)
+      .map { supported($0, start: start) }
+    if let found = whole, !found.needsSupport { return found }
+    // A genitive: "Rakkas", "Rakka's" read as "Rakka" + ending, preferred to a loose reading of the whole.
+    if let genitive = genitive(start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly),
+      !genitive.needsSupport || whole == nil {
+      whole = genitive
     }
-    // A genitive: "Rakkas", "Rakka's" read as "Rakka" + ending.
-    let last = range.upperBound - 1
-    guard !isArabic, !strictOnly, !words[last].hyphenAfter, let stemEnd = genitiveStem(of: last) else { return nil }
+    return whole
+  }
+
+  private mutating func genitive(
+    _ start: Int, _ length: Int, _ wordKeys: [WordKeys], span: TextSpan, arabic: Bool, strictOnly: Bool
+  ) -> TermMatch? {
+    let last = start + length - 1
+    let rules = index.rules
+    guard !arabic, !strictOnly, !words[last].hyphenAfter, let stemEnd = genitiveStem(of: last) else { return nil }
     if start > 0, rules.determiners.contains(keys(of: start - 1).folded) { return nil }
     let stemKeys = maker.keys(for: string(words[last].start, stemEnd))
     guard !stemKeys.isArticle, !rules.lookalikes.contains(stemKeys.folded) else { return nil }
@@ -144,7 +161,29 @@ struct Matcher {
       strictOnly: false)
     else { return nil }
     found.score -= MatchScore.genitivePenalty
-    return found
+    return supported(found, start: start)
+  }
+
+  /// Clears `needsSupport` when the words before the match announce a place (`aus`, `bei`, `Provinz`,
+  /// also across a determiner: `aus dem`) or the spelling itself looks transliterated (`q`, `ḥ`, `kh`).
+  private mutating func supported(_ match: TermMatch, start: Int) -> TermMatch {
+    guard match.needsSupport else { return match }
+    var result = match
+    let rules = index.rules
+    if start > 0, !startsSentence(start) {
+      let previous = keys(of: start - 1).folded
+      if rules.placeCues.contains(previous) {
+        result.needsSupport = false
+      } else if start > 1, rules.determiners.contains(previous) || previous == "des",
+        rules.placeCues.contains(keys(of: start - 2).folded) {
+        result.needsSupport = false
+      }
+    }
+    if result.needsSupport {
+      let surface = string(match.span.start, match.span.end).lowercased()
+      if rules.transliterationMarks.contains(where: { surface.contains($0) }) { result.needsSupport = false }
+    }
+    return result
   }
 
   /// Where the stem ends when word `position` ends in a genitive `s`, `'s` or `’s`.
@@ -193,13 +232,21 @@ struct Matcher {
     guard !strictOnly, content.allSatisfy({ $0.script == .latin }) else { return nil }
     let variants = TermIndex.keyVariants(content)
     for variant in variants {
-      if let hit = index.key[variant.joined(separator: " ")] { return make(span, hit, .key, MatchScore.key) }
+      if let hit = index.key[variant.joined(separator: " ")] {
+        var match = make(span, hit, .key, MatchScore.key)
+        match.needsSupport = TermIndex.letterCount(variant.joined()) <= 4
+        return match
+      }
     }
     let base = variants[0].joined(separator: " ")
     if TermIndex.letterCount(base) >= index.options.minimumSkeletonLength {
       for (number, variant) in variants.enumerated() {
         let skeleton = number == 0 ? content.map(\.skeleton) : variant.map { maker.skeleton(of: $0) }
-        if let hit = index.skeleton[skeleton.joined(separator: " ")] { return make(span, hit, .key, MatchScore.skeleton) }
+        if let hit = index.skeleton[skeleton.joined(separator: " ")] {
+          var match = make(span, hit, .key, MatchScore.skeleton)
+          match.needsSupport = true
+          return match
+        }
       }
     }
     if let minimum = index.options.minimumFuzzyLength {
@@ -207,7 +254,11 @@ struct Matcher {
         let form = variant.joined(separator: " ")
         guard TermIndex.letterCount(form) >= minimum else { continue }
         let hits = fuzzy(form)
-        if !hits.isEmpty { return make(span, hits, .fuzzy, MatchScore.fuzzy) }
+        if !hits.isEmpty {
+          var match = make(span, hits, .fuzzy, MatchScore.fuzzy)
+          match.needsSupport = true
+          return match
+        }
       }
     }
     return nil

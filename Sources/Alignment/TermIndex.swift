@@ -52,6 +52,8 @@ public final class TermIndex: Sendable {
   let maxWords: Int
   let keyMakers: HandlePool<MatchKeyMaker>
   let conceptIDs: [String: Int]
+  /// Match keys of the common words: a word with such a key matches only as written (`Kabala`).
+  let commonKeys: Set<String>
 
   /// Builds the index. Throws when a rule file does not compile.
   public init(glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options()) throws {
@@ -114,6 +116,7 @@ public final class TermIndex: Sendable {
     self.arabic = arabic
     self.deletions = deletions
     self.maxWords = maxWords
+    self.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
     self.conceptIDs = Dictionary(
       glossary.concepts.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules) }
