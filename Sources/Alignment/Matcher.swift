@@ -15,6 +15,9 @@ public struct TermMatch: Sendable, Hashable {
   public var alternatives: [String]
   /// A loose match (vowel-class key, fuzzy, or a very short key) that still needs support from context.
   var needsSupport = false
+  /// A short vowel-class match: a place cue before it is not support enough, only its spelling or a firm
+  /// mention of the same place elsewhere in the text.
+  var needsSpellingSupport = false
 }
 
 extension TermIndex {
@@ -76,7 +79,7 @@ struct Matcher {
     }
     // A loose match with no cue around it stands only if the same place is named firmly in the text.
     let firm = Set(result.filter { !$0.needsSupport }.map(\.concept))
-    return result.filter { !$0.needsSupport || firm.contains($0.concept) }
+    return result.filter { !$0.needsSupport || (!$0.needsSpellingSupport && firm.contains($0.concept)) }
   }
 
   private mutating func keys(of word: Int) -> WordKeys {
@@ -170,7 +173,7 @@ struct Matcher {
     guard match.needsSupport else { return match }
     var result = match
     let rules = index.rules
-    if start > 0, !startsSentence(start) {
+    if start > 0, !startsSentence(start), !match.needsSpellingSupport {
       let previous = keys(of: start - 1).folded
       if rules.placeCues.contains(previous) {
         result.needsSupport = false
@@ -245,6 +248,7 @@ struct Matcher {
         if let hit = index.skeleton[skeleton.joined(separator: " ")] {
           var match = make(span, hit, .key, MatchScore.skeleton)
           match.needsSupport = true
+          match.needsSpellingSupport = TermIndex.letterCount(base) < index.options.minimumSkeletonLength + 1
           return match
         }
       }
