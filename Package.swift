@@ -74,7 +74,7 @@ let package = Package(
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "GlossaTestSupport"]),
     .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats"]),
     .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "GlossaTestSupport"]),
-    .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "GlossaTestSupport"]),
+    .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Glossary", "GlossaTestSupport"]),
     .testTarget(name: "GlossaCLITests", dependencies: ["glossa"]),
     .testTarget(name: "GlossaryTests", dependencies: ["Glossary"]),
   ],

@@ -93,10 +93,10 @@ public final class MatchKeyMaker {
   /// nil when the word has no attached article or too little would remain.
   private func attachedArticleStem(_ folded: String) -> String? {
     let letters = Array(folded.utf8)
-    guard letters.count >= 6 else { return nil }
+    guard letters.count >= 5 else { return nil }
     for prefix in rules.attachedArticles {
       let p = Array(prefix.utf8)
-      if letters.starts(with: p), letters.count - p.count >= 4 {
+      if letters.count >= 6, letters.starts(with: p), letters.count - p.count >= 4 {
         return String(decoding: letters[p.count...], as: UTF8.self)
       }
     }
