@@ -129,18 +129,20 @@ struct Matcher {
     let isArabic = content.allSatisfy { $0.script == .arabic }
     let contentFolded = content.map(\.folded).joined()
     var strictOnly = false
+    var closeOnly = false
     if !isArabic {
       if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
-      if content.count == 1, index.commonKeys.contains(content[0].key) { strictOnly = true }
+      if content.count == 1, index.commonKeys.contains(content[0].key) { closeOnly = true }
       if content.count == 1, rules.adjectiveEndings.contains(where: { contentFolded.hasSuffix($0) }) { strictOnly = true }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
-    var whole = lookup(span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly)
+    var whole = lookup(
+      span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly)
       .map { supported($0, start: start) }
     if let found = whole, !found.needsSupport { return found }
     // A genitive: "Rakkas", "Rakka's" read as "Rakka" + ending, preferred to a loose reading of the whole.
-    if let genitive = genitive(start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly),
+    if let genitive = genitive(start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly),
       !genitive.needsSupport || whole == nil {
       whole = genitive
     }
@@ -161,7 +163,7 @@ struct Matcher {
     let stemContent = stemWords.filter { !$0.isArticle }
     guard var found = lookup(
       span: TextSpan(start: span.start, end: stemEnd), all: stemWords, content: stemContent, arabic: false,
-      strictOnly: false)
+      strictOnly: false, closeOnly: false)
     else { return nil }
     found.score -= MatchScore.genitivePenalty
     return supported(found, start: start)
@@ -220,8 +222,11 @@ struct Matcher {
     }
   }
 
-  /// Tries every level, strict to loose, on one candidate.
-  private func lookup(span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool) -> TermMatch? {
+  /// Tries every level, strict to loose, on one candidate. `strictOnly` stops after the folded level,
+  /// `closeOnly` after the transliteration key.
+  private func lookup(
+    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool
+  ) -> TermMatch? {
     var surface = string(span.start, span.end)
     if !surface.utf8.allSatisfy({ $0 < 0x80 }) { surface = nfc.normalize(surface) }
     if let hit = index.exact[surface] { return make(span, hit, .exact, MatchScore.exact) }
@@ -241,6 +246,7 @@ struct Matcher {
         return match
       }
     }
+    guard !closeOnly else { return nil }
     let base = variants[0].joined(separator: " ")
     if TermIndex.letterCount(base) >= index.options.minimumSkeletonLength {
       for (number, variant) in variants.enumerated() {

@@ -52,7 +52,7 @@ public final class TermIndex: Sendable {
   let maxWords: Int
   let keyMakers: HandlePool<MatchKeyMaker>
   let conceptIDs: [String: Int]
-  /// Match keys of the common words: a word with such a key matches only as written (`Kabala`).
+  /// Match keys of the common words: a word with such a key matches no looser than by key (`Kabala`).
   let commonKeys: Set<String>
 
   /// Builds the index. Throws when a rule file does not compile.
