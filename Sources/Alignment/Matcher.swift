@@ -246,6 +246,13 @@ struct Matcher {
         return match
       }
     }
+    for variant in variants {
+      if let hit = index.compact[variant.joined()] {
+        var match = make(span, hit, .key, MatchScore.key)
+        match.needsSupport = TermIndex.letterCount(variant.joined()) <= 4
+        return match
+      }
+    }
     guard !closeOnly else { return nil }
     let base = variants[0].joined(separator: " ")
     if TermIndex.letterCount(base) >= index.options.minimumSkeletonLength {

@@ -46,6 +46,9 @@ public final class TermIndex: Sendable {
   let key: [String: [Int32]]
   let skeleton: [String: [Int32]]
   let arabic: [String: [Int32]]
+  /// Keys of multi-word terms with the spaces removed (`Tall Kalakh` → `talkalax`), for names written
+  /// as one word or split differently.
+  let compact: [String: [Int32]]
   /// Every key with one letter deleted → the keys it came from (for edit distance 1).
   let deletions: [String: [String]]
   /// The most words a term has, articles included.
@@ -64,7 +67,7 @@ public final class TermIndex: Sendable {
     let nfc = Normalizer(.nfc)
     var entries: [Entry] = []
     var exact: [String: [Int32]] = [:], folded: [String: [Int32]] = [:], key: [String: [Int32]] = [:]
-    var skeleton: [String: [Int32]] = [:], arabic: [String: [Int32]] = [:]
+    var skeleton: [String: [Int32]] = [:], arabic: [String: [Int32]] = [:], compact: [String: [Int32]] = [:]
     var maxWords = 1
     func add(_ table: inout [String: [Int32]], _ form: String, _ entry: Int32) {
       guard !form.isEmpty else { return }
@@ -98,6 +101,7 @@ public final class TermIndex: Sendable {
         }
         for variant in Self.keyVariants(content) {
           add(&key, variant.joined(separator: " "), entry)
+          if variant.count > 1 { add(&compact, variant.joined(), entry) }
           add(&skeleton, variant.map { maker.skeleton(of: $0) }.joined(separator: " "), entry)
         }
       }
@@ -113,6 +117,7 @@ public final class TermIndex: Sendable {
     self.folded = folded
     self.key = key
     self.skeleton = skeleton
+    self.compact = compact
     self.arabic = arabic
     self.deletions = deletions
     self.maxWords = maxWords

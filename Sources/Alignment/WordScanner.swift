@@ -61,11 +61,17 @@ enum WordScanner {
         if !properties.isUppercase && properties.isLowercase { allUpper = false }
       }
       var joins = false, hyphen = false
-      if index + 1 < count, isLetter(scalars[index + 1]) || isApostrophe(scalars[index + 1]) {
-        let separator = scalars[index]
+      // A soft sign or apostrophe before the separator (Russian-style "El'-Kajm") does not break the name.
+      var separatorIndex = index
+      if separatorIndex + 1 < count, isApostrophe(scalars[separatorIndex]),
+        isHyphen(scalars[separatorIndex + 1]) || scalars[separatorIndex + 1] == " " {
+        separatorIndex += 1
+      }
+      if separatorIndex + 1 < count, isLetter(scalars[separatorIndex + 1]) || isApostrophe(scalars[separatorIndex + 1]) {
+        let separator = scalars[separatorIndex]
         if separator == " " || separator == "\u{00A0}" { joins = true }
         if isHyphen(separator) { joins = true; hyphen = true }
-      } else if index < count, isHyphen(scalars[index]) {
+      } else if separatorIndex < count, isHyphen(scalars[separatorIndex]) {
         hyphen = true
       }
       let period = index < count && scalars[index] == "." && (index + 1 == count || scalars[index + 1] == " ")
