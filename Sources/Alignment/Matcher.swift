@@ -95,12 +95,24 @@ struct Matcher {
 
   private mutating func longestMatch(at start: Int) -> (TermMatch, Int)? {
     guard !words[start].hasDigit else { return nil }
+    // Names start with a capital, an article or Arabic script; other words need no ICU work at all.
+    if !words[start].isCapitalized, !index.hasLowercaseHeads, !mayStartName(start) { return nil }
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
     for length in stride(from: limit, through: 1, by: -1) {
       if let match = candidate(start, length) { return (match, length) }
     }
     return nil
+  }
+
+  /// Whether a lowercase word can open a name: an article form (`al`, `el`) or a word in Arabic script.
+  private func mayStartName(_ position: Int) -> Bool {
+    let word = words[position]
+    let lead = bytes[word.start]
+    if lead >= 0xD8, lead <= 0xDB { return true }
+    guard word.end - word.start <= 4 else { return false }
+    let lowered = String(decoding: bytes[word.start..<word.end].map { $0 | 0x20 }, as: UTF8.self)
+    return index.rules.articles.contains(lowered)
   }
 
   /// The match of words `start..<start+length`, if any passes the guards.

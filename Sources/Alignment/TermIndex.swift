@@ -49,6 +49,9 @@ public final class TermIndex: Sendable {
   /// Keys of multi-word terms with the spaces removed (`Tall Kalakh` → `talkalax`), for names written
   /// as one word or split differently.
   let compact: [String: [Int32]]
+  /// Whether some term starts with a lowercase word that is not an article (then every word is a
+  /// possible start of a mention).
+  let hasLowercaseHeads: Bool
   /// Every key with one letter deleted → the keys it came from (for edit distance 1).
   let deletions: [String: [String]]
   /// The most words a term has, articles included.
@@ -69,6 +72,7 @@ public final class TermIndex: Sendable {
     var exact: [String: [Int32]] = [:], folded: [String: [Int32]] = [:], key: [String: [Int32]] = [:]
     var skeleton: [String: [Int32]] = [:], arabic: [String: [Int32]] = [:], compact: [String: [Int32]] = [:]
     var maxWords = 1
+    var hasLowercaseHeads = false
     func add(_ table: inout [String: [Int32]], _ form: String, _ entry: Int32) {
       guard !form.isEmpty else { return }
       if var list = table[form] {
@@ -91,6 +95,7 @@ public final class TermIndex: Sendable {
         entries.append(Entry(concept: Int32(conceptIndex), term: Int32(termIndex), rank: rank))
         let utf8 = Array(text.utf8)
         let wordKeys = words.map { maker.keys(for: String(decoding: utf8[$0.start..<$0.end], as: UTF8.self)) }
+        if !words[0].isCapitalized, wordKeys[0].script == .latin, !wordKeys[0].isArticle { hasLowercaseHeads = true }
         add(&exact, text, entry)
         add(&folded, wordKeys.map(\.folded).joined(), entry)
         let content = wordKeys.filter { !$0.isArticle }
@@ -118,6 +123,7 @@ public final class TermIndex: Sendable {
     self.key = key
     self.skeleton = skeleton
     self.compact = compact
+    self.hasLowercaseHeads = hasLowercaseHeads
     self.arabic = arabic
     self.deletions = deletions
     self.maxWords = maxWords
