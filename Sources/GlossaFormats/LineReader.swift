@@ -33,6 +33,14 @@ public final class LineReader {
     public var endedWithCRLF: Bool
     /// Whether the line ended with a line feed (false only for a last line without one).
     public var endedWithNewline: Bool
+
+    public init(bytes: UnsafeBufferPointer<UInt8>, number: Int, offset: Int, endedWithCRLF: Bool = false, endedWithNewline: Bool = true) {
+      self.bytes = bytes
+      self.number = number
+      self.offset = offset
+      self.endedWithCRLF = endedWithCRLF
+      self.endedWithNewline = endedWithNewline
+    }
   }
 
   /// The name used in messages: the path, or `<stdin>`.
