@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "Segmentation", targets: ["Segmentation"]),
     .library(name: "Glossary", targets: ["Glossary"]),
     .library(name: "Alignment", targets: ["Alignment"]),
+    .library(name: "GlossaJSON", targets: ["GlossaJSON"]),
     .library(name: "GlossaFormats", targets: ["GlossaFormats"]),
     .library(name: "PipelineConfig", targets: ["PipelineConfig"]),
   ],
@@ -55,15 +56,18 @@ let package = Package(
         .embedInCode("Resources/adjective-endings-de.txt"),
       ]
     ),
-    // Input and output formats (text, JSONL).
-    .target(name: "GlossaFormats", dependencies: ["GlossaCore"]),
+    // A strict, Foundation-free JSON parser and writer with byte offsets for every error.
+    .target(name: "GlossaJSON"),
+    // Input and output formats (text, JSONL), streamed in bounded batches on parallel workers.
+    .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaJSON"]),
     // Pipelines described in a JSON file, built from named stages.
-    .target(name: "PipelineConfig", dependencies: ["GlossaCore", "GlossaFormats", "Normalization", "Segmentation"]),
+    .target(name: "PipelineConfig", dependencies: ["GlossaCore", "GlossaJSON", "Normalization", "Segmentation"]),
     // The command-line tool: thin over the library.
     .executableTarget(
       name: "glossa",
       dependencies: [
-        "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaFormats", "PipelineConfig", "Alignment",
+        "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaJSON", "GlossaFormats", "PipelineConfig",
+        "Alignment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,7 +76,8 @@ let package = Package(
     .testTarget(name: "GlossaCoreTests", dependencies: ["GlossaCore", "GlossaTestSupport"]),
     .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "GlossaTestSupport"]),
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "GlossaTestSupport"]),
-    .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats"]),
+    .testTarget(name: "GlossaJSONTests", dependencies: ["GlossaJSON"]),
+    .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaJSON"]),
     .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "GlossaTestSupport"]),
     .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Glossary", "GlossaTestSupport"]),
     .testTarget(name: "GlossaCLITests", dependencies: ["glossa"]),

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import GlossaCore
+import GlossaJSON
 
 /// Buffered writing to standard output (or another C stream), flushed in large blocks.
 public final class OutputStream {
@@ -14,6 +15,14 @@ public final class OutputStream {
   public init(file: UnsafeMutablePointer<FILE>? = nil) {
     self.file = file ?? fdopen(1, "w")
     buffer.reserveCapacity(limit + 4096)
+  }
+
+  /// Creates (or truncates) the file at `path` for writing.
+  public convenience init(path: String) throws {
+    guard let file = fopen(path, "wb") else {
+      throw InputError(location: path, message: "cannot create file: \(String(cString: strerror(errno)))")
+    }
+    self.init(file: file)
   }
 
   deinit { flush() }

@@ -2,6 +2,7 @@ import Alignment
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 import Glossary
 
 #if canImport(Glibc)
@@ -56,7 +57,7 @@ struct GlossaryOptions: ParsableArguments {
   }
 }
 
-struct AlignCommand: ParsableCommand {
+struct AlignCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "align",
     abstract: "Find every mention of a glossary concept, in any transliteration.",
@@ -75,10 +76,11 @@ struct AlignCommand: ParsableCommand {
   @OptionGroup var glossaryOptions: GlossaryOptions
   @OptionGroup var input: InputOptions
 
-  func run() throws {
+  func run() async throws {
     let aligner = TermAligner(index: try glossaryOptions.index(), language: glossaryOptions.lang)
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input, language: glossaryOptions.lang).run(aligner) { document, _, output in
+    try await DocumentRunner(options: input, language: glossaryOptions.lang).run(aligner) { document, _ in
+      var output: [UInt8] = []
       let mentions = document.terms.map { ReportedTerm(document: document, term: $0) }
       let points = CodePointOffsets(document.original)
       if jsonl {
@@ -88,6 +90,7 @@ struct AlignCommand: ParsableCommand {
       } else {
         for mention in mentions { output.write(mention.tsv(points)) }
       }
+      return output
     }
   }
 }

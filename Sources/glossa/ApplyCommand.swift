@@ -2,10 +2,11 @@ import Alignment
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 
 extension ApplyMode: ExpressibleByArgument {}
 
-struct ApplyCommand: ParsableCommand {
+struct ApplyCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "apply",
     abstract: "Rewrite glossary term mentions: canonical names, annotations, markup or MT placeholders.",
@@ -31,11 +32,12 @@ struct ApplyCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  func run() throws {
+  func run() async throws {
     let index = try glossaryOptions.index()
     let applier = TermApplier(index: index, mode: mode, targetLanguage: targetLang ?? glossaryOptions.lang)
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input, language: glossaryOptions.lang).run(applier) { document, record, output in
+    try await DocumentRunner(options: input, language: glossaryOptions.lang).run(applier) { document, record in
+      var output: [UInt8] = []
       if jsonl {
         var fields = JSONRecordWriter(metadata: document.metadata)
         fields.set("text", .string(document.text))
@@ -46,11 +48,12 @@ struct ApplyCommand: ParsableCommand {
         output.write(document.text)
         output.write(record.endedWithCRLF ? "\r\n" : "\n")
       }
+      return output
     }
   }
 }
 
-struct RestoreCommand: ParsableCommand {
+struct RestoreCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "restore",
     abstract: "Put canonical names back into machine-translated text in place of 'apply --mode placeholder' tags.",
@@ -67,10 +70,11 @@ struct RestoreCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  func run() throws {
+  func run() async throws {
     let restorer = PlaceholderRestorer(index: try glossaryOptions.index(), targetLanguage: targetLang)
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input, language: targetLang).run(restorer) { document, record, output in
+    try await DocumentRunner(options: input, language: targetLang).run(restorer) { document, record in
+      var output: [UInt8] = []
       if jsonl {
         var fields = JSONRecordWriter(metadata: document.metadata)
         fields.set("text", .string(document.text))
@@ -79,6 +83,7 @@ struct RestoreCommand: ParsableCommand {
         output.write(document.text)
         output.write(record.endedWithCRLF ? "\r\n" : "\n")
       }
+      return output
     }
   }
 }

@@ -3,7 +3,7 @@ import ICU
 
 /// The `glossa` command: a thin layer over the Glossa library.
 @main
-struct Glossa: ParsableCommand {
+struct Glossa: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glossa",
     abstract: "Prepare multilingual text for translation: normalize, segment, tokenize, align glossary terms.",

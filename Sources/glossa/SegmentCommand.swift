@@ -1,9 +1,10 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 import Segmentation
 
-struct SegmentCommand: ParsableCommand {
+struct SegmentCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "segment",
     abstract: "Split text into sentences, one per line.",
@@ -22,10 +23,11 @@ struct SegmentCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  func run() throws {
+  func run() async throws {
     let segmenter = try SentenceSegmenter(language: lang)
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input, language: lang).run(segmenter) { document, _, output in
+    try await DocumentRunner(options: input, language: lang).run(segmenter) { document, _ in
+      var output: [UInt8] = []
       if jsonl {
         var record = JSONRecordWriter(metadata: document.metadata)
         record.set("sentences", strings: document.sentences.map { document.originalText(of: $0) })
@@ -37,6 +39,7 @@ struct SegmentCommand: ParsableCommand {
         }
         if document.sentences.isEmpty { output.write("\n") }
       }
+      return output
     }
   }
 }

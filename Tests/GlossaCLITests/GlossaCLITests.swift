@@ -154,4 +154,78 @@ final class Locked<Value>: @unchecked Sendable {
     let broken = try Glossa.run(["run", "--pipeline", "/nonexistent/pipeline.json"], input: "x\n")
     #expect(broken.status != 0 && broken.stderr.contains("/nonexistent/pipeline.json: error: cannot read pipeline file"))
   }
+
+  @Test func parallelWorkersKeepInputOrder() throws {
+    // Enough lines for many batches; every line differs, some are bad.
+    var lines: [String] = []
+    for number in 1...6000 {
+      if number % 997 == 0 {
+        lines.append(#"{"id": \#(number), "text": }"#)
+      } else {
+        lines.append(#"{"id": \#(number), "text": "Meldung \#(number) aus Deir Ezzor. Die Lage in Hasaka bleibt ruhig."}"#)
+      }
+    }
+    let input = lines.joined(separator: "\n") + "\n"
+    let arguments = ["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl"]
+    let one = try Glossa.run(arguments + ["--jobs", "1"], input: input)
+    let two = try Glossa.run(arguments + ["--jobs", "2"], input: input)
+    #expect(one.status == 1 && two.status == 1)
+    #expect(one.stdout == two.stdout)
+    #expect(one.stderr == two.stderr)
+    let output = two.stdout.split(separator: "\n")
+    #expect(output.count == 6000)
+    #expect(output[4999].hasPrefix(#"{"id":5000,"#))
+    #expect(output[996].hasPrefix(#"{"error":{"file":"<stdin>","line":997,"#))
+    #expect(two.stderr.contains("glossa: 6 errors in 6000 input lines"))
+  }
+
+  @Test func invalidUTF8PolicyIsChosenByOption() throws {
+    let input = [0xEF, 0xBB, 0xBF] + Array("Erste Meldung.\nUng".utf8) + [0xFC] + Array("ltig.\nLetzte Meldung.\n".utf8)
+    let byDefault = try Glossa.run(["segment", "--lang", "de"], inputBytes: input)
+    #expect(byDefault.status == 1)
+    #expect(byDefault.stdout == "Erste Meldung.\nLetzte Meldung.\n", "the BOM is not text")
+    #expect(byDefault.stderr.contains("<stdin>:2:4: error: invalid UTF-8 (byte 21 of the input)"))
+    let replaced = try Glossa.run(["segment", "--lang", "de", "--on-invalid", "replace"], inputBytes: input)
+    #expect(replaced.status == 0)
+    #expect(replaced.stdout == "Erste Meldung.\nUng\u{FFFD}ltig.\nLetzte Meldung.\n")
+    #expect(replaced.stderr.contains("<stdin>:2:4: warning: invalid UTF-8"))
+    let skipped = try Glossa.run(["segment", "--lang", "de", "--on-invalid", "skip-line"], inputBytes: input)
+    #expect(skipped.status == 0 && skipped.stdout == "Erste Meldung.\nLetzte Meldung.\n")
+    let stopped = try Glossa.run(["segment", "--lang", "de", "--on-invalid", "fail"], inputBytes: input)
+    #expect(stopped.status == 1 && stopped.stdout == "Erste Meldung.\n")
+    #expect(stopped.stderr.contains("stopped at the first"))
+  }
+
+  @Test func errorRecordsGoToTheirOwnFile() throws {
+    let errors = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-errors-\(UUID()).jsonl").path
+    defer { try? FileManager.default.removeItem(atPath: errors) }
+    let input = """
+      {"id": 1, "text": "Kämpfe nahe Palmyra."}
+      {"id": 2, "text": "doppelt", "text": "zweimal"}
+      {"id": 3}
+      {"id": 4, "text": "Ruhe in Idlib."}
+
+      """
+    let result = try Glossa.run(["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl", "--errors", errors], input: input)
+    #expect(result.status == 1)
+    let good = result.stdout.split(separator: "\n")
+    let bad = try String(contentsOfFile: errors, encoding: .utf8).split(separator: "\n")
+    #expect(good.count + bad.count == 4, "every input line is in the output or in the error file")
+    #expect(good.map { $0.prefix(8) } == [#"{"id":1,"#, #"{"id":4,"#])
+    #expect(bad[0].contains(#""line":2,"column":30,"message":"malformed JSON: duplicate member \"text\"""#))
+    #expect(bad[1].contains(#""line":3,"column":null,"message":"missing \"text\" field""#))
+  }
+
+  @Test func progressGoesToStandardErrorOnlyWhenAsked() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-progress-\(UUID()).txt").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try String(repeating: "Die Lage in Hasaka bleibt angespannt. Ein Sprecher bestätigte das.\n", count: 2000)
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let quiet = try Glossa.run(["segment", "--lang", "de", path])
+    let shown = try Glossa.run(["segment", "--lang", "de", "--progress", path])
+    #expect(quiet.stderr.isEmpty, "no progress when standard error is not a terminal")
+    #expect(shown.stderr.contains("MB/s") && shown.stderr.contains("%"))
+    #expect(shown.stdout == quiet.stdout)
+    #expect(quiet.stdout.split(separator: "\n").count == 4000)
+  }
 }
