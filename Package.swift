@@ -67,7 +67,7 @@ let package = Package(
       name: "glossa",
       dependencies: [
         "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaJSON", "GlossaFormats", "PipelineConfig",
-        "Alignment",
+        "Glossary", "Alignment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

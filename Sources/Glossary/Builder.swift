@@ -28,6 +28,12 @@ struct GlossaryBuilder {
     return found
   }
 
+  /// Makes room for about `count` concepts.
+  mutating func reserveConcepts(_ count: Int) {
+    concepts.reserveCapacity(count)
+    index.reserveCapacity(count)
+  }
+
   /// Appends a new concept (formats with one entry per concept: TBX, JSON) and returns its index.
   mutating func appendConcept(_ concept: Concept, at offset: Int) -> Int {
     concepts.append(concept)
@@ -65,22 +71,31 @@ struct GlossaryBuilder {
 }
 
 extension Term.Status {
-  /// Parses `preferred`, `admitted`, `deprecated` (ASCII case ignored) from UTF-8 bytes.
+  /// Parses `preferred`, `admitted`, `deprecated` (ASCII case ignored) from UTF-8 bytes, without allocating.
   init?<C: Collection<UInt8>>(utf8 bytes: C) {
-    var lowered: [UInt8] = []
-    lowered.reserveCapacity(10)
-    for b in bytes { lowered.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-    switch lowered {
-    case Array("preferred".utf8): self = .preferred
-    case Array("admitted".utf8): self = .admitted
-    case Array("deprecated".utf8): self = .deprecated
-    default: return nil
+    func matches(_ word: StaticString) -> Bool {
+      guard bytes.count == word.utf8CodeUnitCount else { return false }
+      var i = 0
+      for b in bytes {
+        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != word.utf8Start[i] { return false }
+        i += 1
+      }
+      return true
+    }
+    if matches("preferred") {
+      self = .preferred
+    } else if matches("admitted") {
+      self = .admitted
+    } else if matches("deprecated") {
+      self = .deprecated
+    } else {
+      return nil
     }
   }
 }
 
 extension Concept {
-  /// Parses `scheme:value` references separated by spaces, e.g. `geonames:173194 wikidata:Q193014`.
+  /// Parses `scheme:value` references separated by spaces, e.g. `geonames:173811 wikidata:Q193014`.
   static func parseReferences(_ text: String) -> (references: [(String, String)], bad: [String]) {
     var references: [(String, String)] = []
     var bad: [String] = []

@@ -32,7 +32,7 @@ public struct GlossaryDocument: Sendable {
   /// or its format cannot be told; problems inside the file are in `readDiagnostics`.
   public static func load(contentsOf path: String, format: GlossaryFormat? = nil, options: GlossaryFormatOptions = .init()) throws -> GlossaryDocument {
     let bytes = try FileIO.readAll(path)
-    return try read(bytes, file: path, format: format, options: options)
+    return try read(bytes, file: path == "-" ? "<stdin>" : path, format: format, options: options)
   }
 
   /// Reads a glossary from UTF-8 `bytes`; `file` names it in diagnostics.

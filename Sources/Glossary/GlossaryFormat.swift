@@ -81,7 +81,7 @@ extension Glossary {
   /// let places = try Glossary.load(contentsOf: "Glossaries/levant-places.tbx")
   /// ```
   public static func load(contentsOf path: String, format: GlossaryFormat? = nil, options: GlossaryFormatOptions = .init()) throws -> Glossary {
-    try read(FileIO.readAll(path), file: path, format: format, options: options)
+    try read(FileIO.readAll(path), file: path == "-" ? "<stdin>" : path, format: format, options: options)
   }
 
   /// Reads a glossary from UTF-8 `bytes`; `file` names it in errors.

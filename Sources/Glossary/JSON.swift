@@ -2,7 +2,7 @@
 ///
 /// ```json
 /// {"concepts": [
-///   {"id": "geo:173194", "subject": "populated place", "references": {"geonames": "173194"}, "notes": [],
+///   {"id": "geo:173811", "subject": "populated place", "references": {"geonames": "173811"}, "notes": [],
 ///    "terms": [
 ///     {"lang": "de", "term": "al-Hasaka", "status": "preferred"},
 ///     {"lang": "de", "term": "Hassake", "status": "admitted", "note": "…"}]}

@@ -12,8 +12,15 @@
 enum TBX {
   static func read(_ bytes: [UInt8], into builder: inout GlossaryBuilder) {
     let root: XMLReader.Element
+    var number = 0
     do {
-      root = try XMLReader.parse(bytes)
+      // Entries (tbx/martif > text > body > entry) are turned into concepts as soon as they are complete.
+      root = try XMLReader.parse(bytes) { element, depth in
+        guard depth == 3, element.localName == "conceptEntry" || element.localName == "termEntry" else { return false }
+        number += 1
+        readEntry(element, number: number, into: &builder)
+        return true
+      }
     } catch {
       builder.report(.error, error.kind, error.message, at: error.offset)
       return
@@ -23,25 +30,23 @@ enum TBX {
       return
     }
     guard let text = root.elements.first(where: { $0.localName == "text" }),
-      let body = text.elements.first(where: { $0.localName == "body" })
+      text.elements.contains(where: { $0.localName == "body" })
     else {
       builder.report(.error, .syntax, "no <text><body> in the TBX file", at: root.offset)
       return
     }
-    var number = 0
-    for entry in body.elements {
-      guard entry.localName == "conceptEntry" || entry.localName == "termEntry" else { continue }
-      number += 1
-      let id = entry.attribute("id") ?? "c\(number)"
-      let c = builder.appendConcept(Concept(id: id), at: entry.offset)
-      readConceptLevel(entry, concept: c, into: &builder)
-      for section in entry.elements where section.localName == "langSec" || section.localName == "langSet" {
-        guard let language = section.attribute("xml:lang") ?? section.attribute("lang") else {
-          builder.report(.error, .badLanguageTag, "<\(section.name)> without xml:lang", at: section.offset)
-          continue
-        }
-        readLanguageSection(section, language: language, concept: c, into: &builder)
+  }
+
+  private static func readEntry(_ entry: XMLReader.Element, number: Int, into builder: inout GlossaryBuilder) {
+    let id = entry.attribute("id") ?? "c\(number)"
+    let c = builder.appendConcept(Concept(id: id), at: entry.offset)
+    readConceptLevel(entry, concept: c, into: &builder)
+    for section in entry.elements where section.localName == "langSec" || section.localName == "langSet" {
+      guard let language = section.attribute("xml:lang") ?? section.attribute("lang") else {
+        builder.report(.error, .badLanguageTag, "<\(section.name)> without xml:lang", at: section.offset)
+        continue
       }
+      readLanguageSection(section, language: language, concept: c, into: &builder)
     }
   }
 

@@ -2,7 +2,7 @@
 /// `ref`, `subject`, `concept_note` columns, one row per term), the same columns as CSV, and two-column
 /// source/target files as MT glossary services take them.
 ///
-/// Concept-level columns: `ref` holds `scheme:value` references separated by spaces (`geonames:173194
+/// Concept-level columns: `ref` holds `scheme:value` references separated by spaces (`geonames:173811
 /// wikidata:Q193014`), `subject` the subject field, `concept_note` one concept note per row; a concept's
 /// values are collected from all its rows.
 enum TableFormat {
@@ -51,6 +51,12 @@ enum TableFormat {
   /// Reads the full-table TSV. The hot path splits the UTF-8 buffer at bytes and makes a `String` only for
   /// fields it keeps; consecutive rows of one concept reuse the concept's id and the previous language.
   static func readTSV(_ bytes: [UInt8], into builder: inout GlossaryBuilder) {
+    // Validate UTF-8 once for the whole buffer; fields then become Strings without a second check.
+    if let bad = UTF8Check.firstInvalidByte(in: bytes) {
+      builder.report(.error, .syntax, "invalid UTF-8", at: bad)
+      return
+    }
+    builder.reserveConcepts(bytes.count / 256)
     bytes.withUnsafeBufferPointer { buffer in
       let count = buffer.count
       var position = bytesStart(bytes)
@@ -168,7 +174,7 @@ enum TableFormat {
   static func addReferences(_ text: String, concept: Int, at offset: Int, into builder: inout GlossaryBuilder) {
     let (references, bad) = Concept.parseReferences(text)
     for token in bad {
-      builder.report(.error, .syntax, "bad reference '\(token)' (expected scheme:value, e.g. geonames:173194)", at: offset)
+      builder.report(.error, .syntax, "bad reference '\(token)' (expected scheme:value, e.g. geonames:173811)", at: offset)
     }
     for (scheme, value) in references {
       if let existing = builder.concepts[concept].references[scheme], existing != value {
@@ -220,11 +226,10 @@ enum TableFormat {
     return true
   }
 
-  /// The field as a `String`, or nil when it is not valid UTF-8. ASCII fields skip validation.
+  /// The field as a `String`; the buffer has been checked to be valid UTF-8 as a whole.
   @inline(__always)
   static func string(_ buffer: UnsafeBufferPointer<UInt8>, _ range: (Int, Int)) -> String? {
-    let slice = UnsafeBufferPointer(rebasing: buffer[range.0..<range.1])
-    return String(validating: slice, as: UTF8.self)
+    String(decoding: UnsafeBufferPointer(rebasing: buffer[range.0..<range.1]), as: UTF8.self)
   }
 
   // MARK: Writer

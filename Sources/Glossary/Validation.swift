@@ -10,16 +10,19 @@ extension Glossary {
     var conceptByID: [String: Int] = [:]
     conceptByID.reserveCapacity(concepts.count)
     var tagValidity: [String: Bool] = [:]
-    /// Concepts (and a term of each) by term text, for ambiguity.
-    var owners: [String: [(concept: Int, term: Int, language: String)]] = [:]
+    var lastTag = ""
+    var lastTagValid = false
+    // Every (concept, term) by term text, as chains through `owners`: the dictionary holds the newest entry.
+    var newestOwner: [String: Int32] = [:]
+    newestOwner.reserveCapacity(concepts.count * 4)
+    var owners: [(concept: Int32, term: Int32, next: Int32)] = []
     owners.reserveCapacity(concepts.count * 4)
 
     for (c, concept) in concepts.enumerated() {
-      if let first = conceptByID[concept.id] {
+      if let first = conceptByID.updateValue(c, forKey: concept.id) {
+        conceptByID[concept.id] = first
         let other = locate(first, nil).map { " (first at \($0))" } ?? ""
         diagnostics.append(GlossaryDiagnostic(.error, .duplicateConcept, "concept id '\(concept.id)' is used twice\(other)", at: locate(c, nil)))
-      } else {
-        conceptByID[concept.id] = c
       }
       if concept.id.isEmpty {
         diagnostics.append(GlossaryDiagnostic(.error, .syntax, "concept without an id", at: locate(c, nil)))
@@ -28,62 +31,72 @@ extension Glossary {
         diagnostics.append(GlossaryDiagnostic(.error, .emptyTerm, "concept '\(concept.id)' has no terms", at: locate(c, nil)))
         continue
       }
-      var preferredByLanguage: [String: Int] = [:]
-      var firstTermByLanguage: [String: Int] = [:]
-      var seen: Set<TermKey> = []
+      // Per language: the first term and the preferred term (few languages per concept: linear search).
+      var languages: [(language: String, firstTerm: Int, preferred: Int)] = []
       for (t, term) in concept.terms.enumerated() {
-        let valid: Bool
-        if let known = tagValidity[term.language] {
-          valid = known
-        } else {
-          valid = LanguageTag.isWellFormed(term.language)
-          tagValidity[term.language] = valid
+        if term.language != lastTag {
+          lastTag = term.language
+          if let known = tagValidity[term.language] {
+            lastTagValid = known
+          } else {
+            lastTagValid = LanguageTag.isWellFormed(term.language)
+            tagValidity[term.language] = lastTagValid
+          }
         }
-        if !valid {
+        if !lastTagValid {
           diagnostics.append(GlossaryDiagnostic(.error, .badLanguageTag, "bad language tag '\(term.language)' (expected BCP 47, e.g. de, ar-SY, und)", at: locate(c, t)))
         }
         if term.text.allSatisfy(\.isWhitespace) {
           diagnostics.append(GlossaryDiagnostic(.error, .emptyTerm, "empty term in concept '\(concept.id)'", at: locate(c, t)))
           continue
         }
-        if !seen.insert(TermKey(language: term.language, text: term.text)).inserted {
+        if concept.terms[..<t].contains(where: { $0.language == term.language && $0.text == term.text }) {
           diagnostics.append(GlossaryDiagnostic(.warning, .duplicateTerm, "'\(term.text)' (\(term.language)) is listed twice in concept '\(concept.id)'", at: locate(c, t)))
           continue
         }
-        if firstTermByLanguage[term.language] == nil { firstTermByLanguage[term.language] = t }
+        let l: Int
+        if let found = languages.firstIndex(where: { $0.language == term.language }) {
+          l = found
+        } else {
+          languages.append((term.language, t, -1))
+          l = languages.count - 1
+        }
         if term.status == .preferred {
-          if let first = preferredByLanguage[term.language] {
+          if languages[l].preferred >= 0 {
             diagnostics.append(GlossaryDiagnostic(
               .error, .duplicatePreferred,
-              "second preferred term '\(term.text)' for concept '\(concept.id)' in language '\(term.language)' (the preferred term is '\(concept.terms[first].text)')",
+              "second preferred term '\(term.text)' for concept '\(concept.id)' in language '\(term.language)' (the preferred term is '\(concept.terms[languages[l].preferred].text)')",
               at: locate(c, t)))
           } else {
-            preferredByLanguage[term.language] = t
+            languages[l].preferred = t
           }
         }
-        owners[term.text, default: []].append((c, t, term.language))
-      }
-      let hasUndeterminedPreferred = preferredByLanguage[Term.undetermined] != nil
-      for (language, t) in firstTermByLanguage.sorted(by: { $0.value < $1.value })
-      where preferredByLanguage[language] == nil && !hasUndeterminedPreferred {
-        diagnostics.append(GlossaryDiagnostic(
-          .error, .missingPreferred, "concept '\(concept.id)' has terms in '\(language)' but no preferred term for it", at: locate(c, t)))
-      }
-    }
-
-    for (text, list) in owners where list.count > 1 {
-      var reported: Set<Int> = []
-      for i in 1..<list.count {
-        let here = list[i]
-        guard !reported.contains(here.concept) else { continue }
-        if let earlier = list[..<i].first(where: { $0.concept != here.concept && languagesOverlap($0.language, here.language) }) {
-          reported.insert(here.concept)
-          let other = locate(earlier.concept, earlier.term).map { " (\($0))" } ?? ""
-          diagnostics.append(GlossaryDiagnostic(
-            .warning, .ambiguousTerm,
-            "'\(text)' (\(here.language)) of concept '\(concepts[here.concept].id)' is also a term of concept '\(concepts[earlier.concept].id)'\(other)",
-            at: locate(here.concept, here.term)))
+        // Ambiguity: an earlier term with the same text in another concept and an overlapping language.
+        let newest = Int32(owners.count)
+        let previous = newestOwner.updateValue(newest, forKey: term.text)
+        owners.append((Int32(c), Int32(t), previous ?? -1))
+        var step = previous ?? -1
+        var walked = 0
+        while step >= 0, walked < 1000 {
+          let earlier = owners[Int(step)]
+          if Int(earlier.concept) == c { break }
+          let earlierTerm = concepts[Int(earlier.concept)].terms[Int(earlier.term)]
+          if languagesOverlap(earlierTerm.language, term.language) {
+            let other = locate(Int(earlier.concept), Int(earlier.term)).map { " (\($0))" } ?? ""
+            diagnostics.append(GlossaryDiagnostic(
+              .warning, .ambiguousTerm,
+              "'\(term.text)' (\(term.language)) of concept '\(concept.id)' is also a term of concept '\(concepts[Int(earlier.concept)].id)'\(other)",
+              at: locate(c, t)))
+            break
+          }
+          step = earlier.next
+          walked += 1
         }
+      }
+      let hasUndeterminedPreferred = languages.contains { $0.language == Term.undetermined && $0.preferred >= 0 }
+      for entry in languages where entry.preferred < 0 && !hasUndeterminedPreferred {
+        diagnostics.append(GlossaryDiagnostic(
+          .error, .missingPreferred, "concept '\(concept.id)' has terms in '\(entry.language)' but no preferred term for it", at: locate(c, entry.firstTerm)))
       }
     }
     return diagnostics.sortedByLocation()
@@ -92,11 +105,6 @@ extension Glossary {
   private func languagesOverlap(_ a: String, _ b: String) -> Bool {
     a == b || a == Term.undetermined || b == Term.undetermined
   }
-}
-
-private struct TermKey: Hashable {
-  var language: String
-  var text: String
 }
 
 extension [GlossaryDiagnostic] {

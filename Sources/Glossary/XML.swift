@@ -10,19 +10,23 @@ struct XMLReader {
   /// An element with its attributes and children, and the byte offset of its `<`.
   final class Element: Sendable {
     let name: String
+    /// The name without a namespace prefix.
+    let localName: Substring
     let attributes: [(name: String, value: String)]
     let children: [Node]
     let offset: Int
 
     init(name: String, attributes: [(name: String, value: String)], children: [Node], offset: Int) {
       self.name = name
+      if let colon = name.utf8.lastIndex(of: 0x3A) {
+        localName = name[name.utf8.index(after: colon)...]
+      } else {
+        localName = name[...]
+      }
       self.attributes = attributes
       self.children = children
       self.offset = offset
     }
-
-    /// The name without a namespace prefix.
-    var localName: Substring { name.split(separator: ":").last ?? Substring(name) }
 
     func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
 
@@ -32,6 +36,7 @@ struct XMLReader {
 
     /// The concatenated text of this element and its descendants.
     var text: String {
+      if children.count == 1, case .text(let only) = children[0] { return only }
       var result = ""
       for child in children {
         switch child {
@@ -61,9 +66,13 @@ struct XMLReader {
   private var i = 0
 
   /// Parses a whole document and returns its root element.
-  static func parse(_ bytes: [UInt8]) throws(Failure) -> Element {
+  ///
+  /// `consume` sees every element once it is complete, with its depth (the root is 0); when it returns true the
+  /// element is dropped from its parent, so a caller that handles entries one by one (TBX's `conceptEntry`)
+  /// keeps only one entry in memory at a time.
+  static func parse(_ bytes: [UInt8], consume: (Element, Int) -> Bool = { _, _ in false }) throws(Failure) -> Element {
     var reader = XMLReader(bytes: bytes)
-    return try reader.document()
+    return try reader.document(consume)
   }
 
   private init(bytes: [UInt8]) {
@@ -71,7 +80,7 @@ struct XMLReader {
     i = TableFormat.bytesStart(bytes)
   }
 
-  private mutating func document() throws(Failure) -> Element {
+  private mutating func document(_ consume: (Element, Int) -> Bool) throws(Failure) -> Element {
     var root: Element?
     while true {
       skipSpace()
@@ -90,7 +99,7 @@ struct XMLReader {
         throw Failure(kind: .syntax, message: "unexpected markup declaration outside a DTD", offset: i)
       } else {
         if root != nil { throw Failure(kind: .syntax, message: "a second root element", offset: i) }
-        root = try element(depth: 0)
+        root = try element(depth: 0, consume)
       }
     }
     guard let root else { throw Failure(kind: .syntax, message: "no root element", offset: i) }
@@ -130,7 +139,7 @@ struct XMLReader {
     throw Failure(kind: .syntax, message: "unterminated DOCTYPE", offset: start)
   }
 
-  private mutating func element(depth: Int) throws(Failure) -> Element {
+  private mutating func element(depth: Int, _ consume: (Element, Int) -> Bool) throws(Failure) -> Element {
     let start = i
     if depth > Self.maximumDepth { throw Failure(kind: .syntax, message: "elements nested deeper than \(Self.maximumDepth)", offset: i) }
     i += 1
@@ -204,12 +213,18 @@ struct XMLReader {
         } else if startsWith("<!") {
           throw Failure(kind: .unsafeXML, message: "markup declaration inside an element refused", offset: i)
         } else {
-          children.append(.element(try element(depth: depth + 1)))
+          let child = try element(depth: depth + 1, consume)
+          if !consume(child, depth + 1) { children.append(.element(child)) }
         }
       } else {
         let textStart = i
-        while i < bytes.count, bytes[i] != 0x3C { i += 1 }
-        children.append(.text(try decode(textStart, i, normalizeSpace: false)))
+        var blank = true
+        while i < bytes.count, bytes[i] != 0x3C {
+          if blank, bytes[i] != 0x20, bytes[i] != 0x0A, bytes[i] != 0x0D, bytes[i] != 0x09 { blank = false }
+          i += 1
+        }
+        // Whitespace between elements (indentation) carries nothing in TBX; keeping it would cost memory.
+        if !blank { children.append(.text(try decode(textStart, i, normalizeSpace: false))) }
       }
     }
   }
@@ -256,6 +271,12 @@ struct XMLReader {
 
   /// Text between `start` and `end` with entity and character references replaced.
   private func decode(_ start: Int, _ end: Int, normalizeSpace: Bool) throws(Failure) -> String {
+    if !bytes[start..<end].contains(where: { $0 == 0x26 || (normalizeSpace && ($0 == 0x0A || $0 == 0x09 || $0 == 0x0D)) }) {
+      guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
+        throw Failure(kind: .syntax, message: "invalid UTF-8", offset: start)
+      }
+      return text
+    }
     var out: [UInt8] = []
     out.reserveCapacity(end - start)
     var k = start
@@ -304,6 +325,9 @@ struct XMLReader {
 
 /// Escapes text for XML content (`quoted`: also for attribute values).
 func xmlEscaped(_ text: String, quoted: Bool = false) -> String {
+  if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D || (quoted && ($0 == 0x22 || $0 == 0x0A || $0 == 0x09)) }) {
+    return text
+  }
   var result = ""
   result.reserveCapacity(text.utf8.count)
   for scalar in text.unicodeScalars {

@@ -19,7 +19,7 @@ struct Glossa: AsyncParsableCommand {
     version: "0.1.0 (ICU \(icuVersion))",
     subcommands: [
       NormalizeCommand.self, SegmentCommand.self, TokenizeCommand.self, RunCommand.self, AlignCommand.self,
-      ApplyCommand.self, RestoreCommand.self,
+      ApplyCommand.self, RestoreCommand.self, GlossaryCommand.self,
     ]
   )
 }

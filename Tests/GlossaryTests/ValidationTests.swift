@@ -8,10 +8,10 @@ private func diagnostics(_ text: String, file: String, format: GlossaryFormat? =
 @Test func tsvPlantedErrorsAreLocated() throws {
   let tsv = """
     concept\tlang\tterm\tstatus
-    geo:173194\tde\tal-Hasaka\tpreferred
-    geo:173194\tde\tHasaka\tpreferred
-    geo:173194\tde\t\tadmitted
-    geo:173194\tdeu_DE\tHassake\tadmitted
+    geo:173811\tde\tal-Hasaka\tpreferred
+    geo:173811\tde\tHasaka\tpreferred
+    geo:173811\tde\t\tadmitted
+    geo:173811\tdeu_DE\tHassake\tadmitted
     geo:163345\tde\tTell Tamer\tpreferred
     geo:163345\tde\tTal Tamar\tfavourite
     geo:163345\tde\tHasaka\tadmitted
@@ -19,12 +19,12 @@ private func diagnostics(_ text: String, file: String, format: GlossaryFormat? =
     """
   let got = try diagnostics(tsv, file: "broken.tsv")
   #expect(got == [
-    "broken.tsv:3:15: error: second preferred term 'Hasaka' for concept 'geo:173194' in language 'de' (the preferred term is 'al-Hasaka')",
-    "broken.tsv:4:15: error: empty term in concept 'geo:173194'",
+    "broken.tsv:3:15: error: second preferred term 'Hasaka' for concept 'geo:173811' in language 'de' (the preferred term is 'al-Hasaka')",
+    "broken.tsv:4:15: error: empty term in concept 'geo:173811'",
     "broken.tsv:5:19: error: bad language tag 'deu_DE' (expected BCP 47, e.g. de, ar-SY, und)",
-    "broken.tsv:5:19: error: concept 'geo:173194' has terms in 'deu_DE' but no preferred term for it",
+    "broken.tsv:5:19: error: concept 'geo:173811' has terms in 'deu_DE' but no preferred term for it",
     "broken.tsv:7:25: error: unknown status 'favourite' (expected preferred, admitted or deprecated)",
-    "broken.tsv:8:15: warning: 'Hasaka' (de) of concept 'geo:163345' is also a term of concept 'geo:173194' (broken.tsv:3:15)",
+    "broken.tsv:8:15: warning: 'Hasaka' (de) of concept 'geo:163345' is also a term of concept 'geo:173811' (broken.tsv:3:15)",
   ])
 }
 
