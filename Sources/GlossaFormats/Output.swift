@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import GlossaCore
+import GlossaJSON
 
 /// Buffered writing to standard output (or another C stream), flushed in large blocks.
 public final class OutputStream {

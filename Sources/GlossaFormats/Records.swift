@@ -1,4 +1,5 @@
 import GlossaCore
+import GlossaJSON
 
 /// How input lines are read.
 public enum InputFormat: String, Sendable, CaseIterable {

@@ -55,8 +55,16 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
   /// Processes every line of every path (`-` is standard input) in order. `report` receives error and
   /// warning messages, each with its location, in input order. Error records (see `formatError`) go to
   /// `errors` when given, else into `output` in the failed line's place.
-  public func run(paths: [String], output: OutputStream, errors: OutputStream? = nil, report: @escaping (String) -> Void) async throws -> Summary {
+  ///
+  /// `progress`, when given, is called after each batch with the input bytes done so far and the total
+  /// size of all inputs (`nil` when one is not a regular file, e.g. a pipe).
+  public func run(
+    paths: [String], output: OutputStream, errors: OutputStream? = nil, report: @escaping (String) -> Void,
+    progress: ((_ done: Int, _ total: Int?) -> Void)? = nil
+  ) async throws -> Summary {
     var summary = Summary()
+    let total = progress == nil ? nil : totalSize(paths)
+    var finishedFiles = 0
     for path in paths where !summary.stopped {
       let reader: LineReader
       do {
@@ -69,6 +77,7 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
       }
       func emit(_ result: BatchResult) {
         guard !summary.stopped else { return }
+        progress?(finishedFiles + result.endOffset, total)
         summary.lines += result.lines
         summary.failures += result.failures
         summary.skipped += result.skipped
@@ -86,6 +95,7 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
       }
       if jobs == 1 {
         while !summary.stopped, let batch = try Batch.read(from: reader, bytes: batchBytes) { emit(process(batch)) }
+        finishedFiles += reader.bytesRead
         continue
       }
       try await withThrowingTaskGroup(of: (Int, BatchResult).self) { group in
@@ -106,15 +116,27 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
         }
         while let finished = try await group.next() { drain(finished) }
       }
+      finishedFiles += reader.bytesRead
     }
     output.flush()
     errors?.flush()
     return summary
   }
 
+  /// The total size of the inputs, or `nil` when one has no known size.
+  private func totalSize(_ paths: [String]) -> Int? {
+    var total = 0
+    for path in paths {
+      guard path != "-", let size = try? LineReader(path: path).size else { return nil }
+      total += size
+    }
+    return total
+  }
+
   /// Decodes, runs and formats every line of a batch; stops at a line whose consequence is `.stop`.
   func process(_ batch: Batch) -> BatchResult {
     var result = BatchResult()
+    result.endOffset = batch.endOffset
     batch.bytes.withUnsafeBufferPointer { all in
       for line in batch.lines {
         result.lines += 1
@@ -174,6 +196,8 @@ struct BatchResult: Sendable {
   var failures = 0
   var skipped = 0
   var stopped = false
+  /// Byte offset in its input just after the batch's last line.
+  var endOffset = 0
 
   mutating func write(_ bytes: [UInt8]) { current += bytes }
 
@@ -204,6 +228,8 @@ struct Batch: Sendable {
   var file: String
   var bytes: [UInt8] = []
   var lines: [Line] = []
+  /// Byte offset in the input just after the last line (and its line end).
+  var endOffset = 0
 
   /// Reads lines until about `limit` bytes are collected; `nil` at the end of the input.
   static func read(from reader: LineReader, bytes limit: Int) throws -> Batch? {
@@ -212,6 +238,7 @@ struct Batch: Sendable {
       let start = batch.bytes.count
       batch.bytes.append(contentsOf: line.bytes)
       batch.lines.append(Line(range: start..<batch.bytes.count, number: line.number, offset: line.offset, crlf: line.endedWithCRLF))
+      batch.endOffset = reader.bytesRead
     }
     return batch.lines.isEmpty ? nil : batch
   }

@@ -1,5 +1,5 @@
 import GlossaCore
-import GlossaFormats
+import GlossaJSON
 import Normalization
 import Segmentation
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 
 #if canImport(Glibc)
 import Glibc
@@ -25,7 +26,15 @@ struct DocumentRunner {
       invalidUTF8: options.onInvalid, jobs: options.jobCount,
       formatError: { records ? errorRecord($0) : nil }, format: format)
     let errors = try options.errors.map { try OutputStream(path: $0) }
-    let summary = try await processor.run(paths: options.paths, output: OutputStream(), errors: errors, report: reportError)
+    let bar = ProgressBar.wanted(options.progress) ? ProgressBar() : nil
+    let summary = try await processor.run(
+      paths: options.paths, output: OutputStream(), errors: errors,
+      report: { message in
+        bar?.finish()
+        reportError(message)
+      },
+      progress: bar.map { bar in { bar.update(done: $0, total: $1) } })
+    bar?.finish()
     if summary.failures > 0 {
       let stop = summary.stopped ? "; stopped at the first" : ""
       reportError("glossa: \(summary.failures) error\(summary.failures == 1 ? "" : "s") in \(summary.lines) input lines\(stop)")

@@ -17,6 +17,9 @@ struct Glossa: AsyncParsableCommand {
         glossa segment --lang de --input-format jsonl --output-format jsonl < articles.jsonl
       """,
     version: "0.1.0 (ICU \(icuVersion))",
-    subcommands: [NormalizeCommand.self, SegmentCommand.self, TokenizeCommand.self, RunCommand.self, GlossaryCommand.self]
+    subcommands: [
+      NormalizeCommand.self, SegmentCommand.self, TokenizeCommand.self, RunCommand.self, AlignCommand.self,
+      ApplyCommand.self, RestoreCommand.self, GlossaryCommand.self,
+    ]
   )
 }

@@ -28,6 +28,9 @@ struct InputOptions: ParsableArguments {
   @Option(name: [.customShort("j"), .long], help: "Lines processed in parallel by this many workers (default: all cores). Output order is input order.")
   var jobs: Int?
 
+  @Flag(inversion: .prefixedNo, help: "Show a progress line on standard error (default: when it is a terminal).")
+  var progress: Bool?
+
   /// The number of workers to use.
   var jobCount: Int { jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 import Normalization
 
 extension NormalizationForm: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 import Segmentation
 
 struct TokenizeCommand: AsyncParsableCommand {

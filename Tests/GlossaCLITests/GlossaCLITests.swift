@@ -215,4 +215,17 @@ final class Locked<Value>: @unchecked Sendable {
     #expect(bad[0].contains(#""line":2,"column":30,"message":"malformed JSON: duplicate member \"text\"""#))
     #expect(bad[1].contains(#""line":3,"column":null,"message":"missing \"text\" field""#))
   }
+
+  @Test func progressGoesToStandardErrorOnlyWhenAsked() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-progress-\(UUID()).txt").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try String(repeating: "Die Lage in Hasaka bleibt angespannt. Ein Sprecher bestätigte das.\n", count: 2000)
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let quiet = try Glossa.run(["segment", "--lang", "de", path])
+    let shown = try Glossa.run(["segment", "--lang", "de", "--progress", path])
+    #expect(quiet.stderr.isEmpty, "no progress when standard error is not a terminal")
+    #expect(shown.stderr.contains("MB/s") && shown.stderr.contains("%"))
+    #expect(shown.stdout == quiet.stdout)
+    #expect(quiet.stdout.split(separator: "\n").count == 4000)
+  }
 }
