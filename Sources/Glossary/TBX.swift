@@ -9,6 +9,7 @@
 ///   `deprecatedTerm-admn-sts` (and `supersededTerm-admn-sts`, read as deprecated); a term-level `<note>` →
 ///   `Term.note`. A term without a status is admitted, except that when no term of a language section is
 ///   preferred, its first unmarked term is (the usual reading of a one-term TBX entry).
+/// TBX 2019 DCT style (`<basic:administrativeStatus>`, `<basic:subjectField>`) is read as well.
 enum TBX {
   static func read(_ bytes: [UInt8], into builder: inout GlossaryBuilder) {
     let root: XMLReader.Element
@@ -57,7 +58,7 @@ enum TBX {
       switch element.localName {
       case "descripGrp", "adminGrp", "transacGrp":
         queue.append(contentsOf: element.elements)
-      case "descrip" where element.attribute("type") == "subjectField":
+      case "descrip" where element.attribute("type") == "subjectField", "subjectField":
         TableFormat.setSubject(element.text, concept: c, at: element.offset, into: &builder)
       case "note":
         builder.concepts[c].notes.append(element.text)
@@ -103,7 +104,7 @@ enum TBX {
       var note: String?
       var bad = false
       for part in parts {
-        if part.localName == "termNote", part.attribute("type") == "administrativeStatus" {
+        if (part.localName == "termNote" && part.attribute("type") == "administrativeStatus") || part.localName == "administrativeStatus" {
           let value = part.text.trimmingASCIISpace()
           switch value {
           case "preferredTerm-admn-sts": status = .preferred
