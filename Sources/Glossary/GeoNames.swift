@@ -95,6 +95,7 @@ public struct GeoNamesImporter: Sendable {
 
   private func addGazetteerLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, file: String, to state: inout State) throws {
     if line.isEmpty || line[0] == 0x23 { return }
+    if !passesFilters(line) { return }
     let f = Self.fields(line)
     guard f.count >= 15, let id = Int(f[0]) else {
       throw GlossaryError(.syntax, "not a GeoNames gazetteer line: expected 19 tab-separated columns starting with a geonameid, found \(f.count)", at: SourceLocation(file: file, line: number, column: 1))
@@ -119,6 +120,33 @@ public struct GeoNamesImporter: Sendable {
       state.index[id] = state.concepts.count
       state.concepts.append(concept)
     }
+  }
+
+  /// Checks country, feature class and code, and population on the bytes, before any `String` is made:
+  /// `allCountries.txt` has 13 million lines, most of which a filtered import drops. Lines too short to tell
+  /// pass, and are reported by the full parse.
+  private func passesFilters(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    if countries.isEmpty && featureClasses.isEmpty && featureCodes.isEmpty && minimumPopulation == 0 { return true }
+    var starts = [Int](repeating: 0, count: 16)
+    var field = 1
+    for i in 0..<line.count where line[i] == 0x09 {
+      starts[field] = i + 1
+      field += 1
+      if field == 16 { break }
+    }
+    guard field == 16 else { return true }
+    func text(_ f: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[starts[f]..<(starts[f + 1] - 1)]) }
+    func matches(_ f: Int, _ set: Set<String>) -> Bool { set.isEmpty || set.contains(String(decoding: text(f), as: UTF8.self)) }
+    if !matches(8, countries) || !matches(6, featureClasses) || !matches(7, featureCodes) { return false }
+    if minimumPopulation > 0 {
+      var population = 0
+      for b in text(14) {
+        guard b >= 0x30, b <= 0x39, population < Int.max / 10 else { return true }
+        population = population * 10 + Int(b - 0x30)
+      }
+      if population < minimumPopulation { return false }
+    }
+    return true
   }
 
   /// Language codes of `alternateNamesV2.txt` that are not languages.
