@@ -130,7 +130,9 @@ enum TBX {
 
   /// TBX 2019 TBX-Basic (`version2` false) or TBX v2 `martif` (`version2` true).
   static func write(_ glossary: Glossary, version2: Bool, title: String) -> [UInt8] {
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    var out: [UInt8] = []
+    out.reserveCapacity(glossary.concepts.count * 1024)
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     let entry = version2 ? "termEntry" : "conceptEntry"
     let langElement = version2 ? "langSet" : "langSec"
     let termElement = version2 ? "tig" : "termSec"
@@ -174,7 +176,14 @@ enum TBX {
     }
     out += "    </body>\n  </text>\n"
     out += version2 ? "</martif>\n" : "</tbx>\n"
-    return Array(out.utf8)
+    return out
+  }
+}
+
+extension [UInt8] {
+  /// Appends the UTF-8 of `text` (the writers build their output as bytes, not as one growing `String`).
+  static func += (bytes: inout [UInt8], text: String) {
+    bytes.append(contentsOf: text.utf8)
   }
 }
 
