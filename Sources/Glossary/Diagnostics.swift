@@ -1,22 +1,5 @@
-/// A place in a glossary file: 1-based line and column (columns count Unicode scalars).
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-  /// The file name as given by the caller, or `<input>` for in-memory data.
-  public var file: String
-  /// 1-based line number (0 when the problem is with the file as a whole, e.g. it cannot be opened).
-  public var line: Int
-  /// 1-based column, counted in Unicode scalars.
-  public var column: Int
+import GlossaCore
 
-  /// A location in `file`.
-  public init(file: String, line: Int, column: Int) {
-    self.file = file
-    self.line = line
-    self.column = column
-  }
-
-  /// `file:line:column`, the form compilers and editors understand.
-  public var description: String { "\(file):\(line):\(column)" }
-}
 
 /// One problem found while reading or validating a glossary.
 public struct GlossaryDiagnostic: Sendable, Hashable, CustomStringConvertible {
@@ -59,10 +42,10 @@ public struct GlossaryDiagnostic: Sendable, Hashable, CustomStringConvertible {
   /// What is wrong, for people.
   public var message: String
   /// Where the problem is, when the glossary came from a file.
-  public var location: SourceLocation?
+  public var location: InputLocation?
 
   /// A diagnostic of `kind` with `severity`, optionally located.
-  public init(_ severity: Severity, _ kind: Kind, _ message: String, at location: SourceLocation? = nil) {
+  public init(_ severity: Severity, _ kind: Kind, _ message: String, at location: InputLocation? = nil) {
     self.severity = severity
     self.kind = kind
     self.message = message
@@ -85,7 +68,7 @@ public struct GlossaryError: Error, Sendable, CustomStringConvertible {
   public init(_ diagnostics: [GlossaryDiagnostic]) { self.diagnostics = diagnostics }
 
   /// A single error at `location`.
-  public init(_ kind: GlossaryDiagnostic.Kind, _ message: String, at location: SourceLocation? = nil) {
+  public init(_ kind: GlossaryDiagnostic.Kind, _ message: String, at location: InputLocation? = nil) {
     self.diagnostics = [GlossaryDiagnostic(.error, kind, message, at: location)]
   }
 
@@ -110,7 +93,7 @@ struct LineIndex: Sendable {
   }
 
   /// The 1-based line and column (in Unicode scalars) of byte `offset`.
-  func location(ofByte offset: Int) -> SourceLocation {
+  func location(ofByte offset: Int) -> InputLocation {
     var low = 0
     var high = lineStarts.count - 1
     while low < high {
@@ -120,6 +103,6 @@ struct LineIndex: Sendable {
     let start = lineStarts[low]
     var column = 1
     for i in start..<min(offset, bytes.count) where bytes[i] & 0xC0 != 0x80 { column += 1 }
-    return SourceLocation(file: file, line: low + 1, column: column)
+    return InputLocation(file: file, line: low + 1, column: column)
   }
 }

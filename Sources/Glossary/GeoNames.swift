@@ -1,3 +1,5 @@
+import GlossaCore
+
 /// Builds a glossary from GeoNames dump files (https://download.geonames.org/export/dump/, CC BY 4.0):
 /// the 19-column gazetteer layout of `cities500.txt`, `cities15000.txt` and `allCountries.txt`, optionally with
 /// `alternateNamesV2.txt` for names tagged with their language.
@@ -98,7 +100,7 @@ public struct GeoNamesImporter: Sendable {
     if !passesFilters(line) { return }
     let f = Self.fields(line)
     guard f.count >= 15, let id = Int(f[0]) else {
-      throw GlossaryError(.syntax, "not a GeoNames gazetteer line: expected 19 tab-separated columns starting with a geonameid, found \(f.count)", at: SourceLocation(file: file, line: number, column: 1))
+      throw GlossaryError(.syntax, "not a GeoNames gazetteer line: expected 19 tab-separated columns starting with a geonameid, found \(f.count)", at: InputLocation(file: file, line: number, column: 1))
     }
     let featureClass = String(f[6]), featureCode = String(f[7]), country = String(f[8])
     let population = Int(f[14]) ?? 0
@@ -158,7 +160,7 @@ public struct GeoNamesImporter: Sendable {
     if let id = Self.secondFieldNumber(line), state.index[id] == nil { return }
     let f = Self.fields(line)
     guard f.count >= 4, let id = Int(f[1]) else {
-      throw GlossaryError(.syntax, "not a GeoNames alternate-names line: expected alternateNameId, geonameid, isolanguage, name, …", at: SourceLocation(file: file, line: number, column: 1))
+      throw GlossaryError(.syntax, "not a GeoNames alternate-names line: expected alternateNameId, geonameid, isolanguage, name, …", at: InputLocation(file: file, line: number, column: 1))
     }
     guard let c = state.index[id] else { return }
     let language = String(f[2])
