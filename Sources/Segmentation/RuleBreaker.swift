@@ -1,0 +1,350 @@
+/// Decides, for every sentence terminator in a text, whether it ends a sentence, from the language's
+/// ``SentenceRules``. Works on UTF-8 bytes; lookups are hash lookups of byte slices.
+struct RuleBreaker: Sendable {
+  let rules: SentenceRules
+  let joinLines: Bool
+  /// Lead bytes of multi-byte terminators, so the scan decodes only where one can start.
+  private let interestingLead: [Bool]
+
+  init(rules: SentenceRules, joinLines: Bool) {
+    self.rules = rules
+    self.joinLines = joinLines
+    var lead = [Bool](repeating: false, count: 256)
+    lead[0xE2] = true  // … ‼ ⁇ ⁈ ⁉ ‽
+    for scalar in rules.terminators.union(rules.unspacedTerminators) {
+      var buffer: [UInt8] = []
+      buffer.append(contentsOf: String(Character(scalar)).utf8)
+      if let first = buffer.first { lead[Int(first)] = true }
+    }
+    self.interestingLead = lead
+  }
+
+  /// Whether `c` ends a sentence (before white space) in this language.
+  @inline(__always)
+  func isTerminator(_ c: UInt32) -> Bool {
+    if c == 0x2E || c == 0x2026 || isStrongTerminator(c) { return true }
+    guard c >= 0x80, let s = Unicode.Scalar(c) else { return false }
+    return rules.terminators.contains(s) || rules.unspacedTerminators.contains(s)
+  }
+
+  /// The sentence ends found by the rules, as UTF-8 offsets just after the terminator and its closing
+  /// quotes or brackets, ascending. Ends followed by a line break are left to the line splitting
+  /// unless lines are joined.
+  func boundaries(in utf8: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var result: [Int] = []
+    let n = utf8.count
+    var i = 0
+    var lastBoundary = 0
+    while i < n {
+      let byte = utf8[i]
+      if byte != 0x2E && byte != 0x21 && byte != 0x3F && !(byte >= 0xC0 && interestingLead[Int(byte)]) {
+        i += 1
+        continue
+      }
+      let first = scalar(utf8, at: i)
+      guard isTerminator(first.value) else {
+        i += first.width
+        continue
+      }
+      // The cluster: terminators, then closing quotes and brackets.
+      let clusterStart = i
+      var dots = 0, strong = false, ellipsis = false, unspaced = false
+      var j = i
+      while j < n {
+        let c = scalar(utf8, at: j)
+        guard isTerminator(c.value) else { break }
+        switch c.value {
+        case 0x2E: dots += 1
+        case 0x2026: ellipsis = true
+        default:
+          if let s = Unicode.Scalar(c.value), rules.unspacedTerminators.contains(s) { unspaced = true } else { strong = true }
+        }
+        j += c.width
+      }
+      while j < n {
+        let c = scalar(utf8, at: j)
+        guard isClosing(c.value) else { break }
+        j += c.width
+      }
+      i = j
+      if j >= n { break }
+      let spaced = whiteSpaceWidth(utf8, at: j) != nil
+      guard spaced || unspaced else { continue }
+      // The next word, past white space and opening quotes.
+      var k = j
+      var newlines = 0
+      while k < n, let width = whiteSpaceWidth(utf8, at: k) {
+        if utf8[k] == 0x0A || (utf8[k] == 0x0D && (k + 1 >= n || utf8[k + 1] != 0x0A)) { newlines += 1 }
+        k += width
+      }
+      if k >= n { break }
+      if newlines > 0 && (!joinLines || newlines > 1) {
+        lastBoundary = j
+        continue
+      }
+      var nextStart = k
+      while nextStart < n {
+        let c = scalar(utf8, at: nextStart)
+        guard isOpening(c.value) else { break }
+        nextStart += c.width
+      }
+      let next = nextWord(utf8, at: nextStart)
+      let isBreak: Bool
+      if strong || unspaced {
+        isBreak = next.start != .lower
+      } else if ellipsis || dots > 1 {
+        isBreak = next.start != .lower && !isOmission(utf8, clusterStart)
+      } else {
+        isBreak = decideDot(utf8, dot: clusterStart, next: next, lastBoundary: lastBoundary)
+      }
+      if isBreak {
+        result.append(j)
+        lastBoundary = j
+      }
+    }
+    return result
+  }
+
+  /// The next word: how it starts and its letters (for list lookups).
+  struct NextWord {
+    var start: WordStart
+    var range: Range<Int>
+  }
+
+  private func nextWord(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> NextWord {
+    let n = utf8.count
+    guard offset < n else { return NextWord(start: .end, range: offset..<offset) }
+    let first = scalar(utf8, at: offset)
+    var kind = classify(first.value)
+    var end = offset
+    var sawUpperInside = false
+    var k = offset
+    // Letters (and hyphens inside the word) up to 40 bytes: enough for lookups and the camel-case test.
+    while k < n, k - offset < 40 {
+      let c = scalar(utf8, at: k)
+      if isWordScalar(c.value) {
+        if k > offset, classify(c.value) == .upper { sawUpperInside = true }
+        k += c.width
+        if end == k - c.width { end = k }
+      } else if c.value == 0x2D, k > offset {
+        k += 1
+      } else {
+        break
+      }
+    }
+    // "al-Hasaka", "iPhone": lowercase first letter, but a capital inside: the word starts a sentence.
+    if kind == .lower && sawUpperInside { kind = .upper }
+    return NextWord(start: kind, range: offset..<end)
+  }
+
+  /// Whether the ellipsis at `offset` stands in brackets, marking an omission: "[…]", "(...)".
+  private func isOmission(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+    guard offset > 0 else { return false }
+    let before = utf8[offset - 1]
+    return before == 0x5B || before == 0x28
+  }
+
+  @inline(__always)
+  private func lookup(_ set: ByteSet, _ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard !range.isEmpty else { return false }
+    return set.contains(UnsafeBufferPointer(rebasing: utf8[range]))
+  }
+
+  /// Decides a single period after a word.
+  private func decideDot(_ utf8: UnsafeBufferPointer<UInt8>, dot: Int, next: NextWord, lastBoundary: Int) -> Bool {
+    if next.start == .end { return false }
+    let nextIsStarter = lookup(rules.sentenceStarters, utf8, next.range)
+    // The word before the period: back to white space, without opening quotes and brackets.
+    var wordStart = dot
+    while wordStart > 0, dot - wordStart < 64, whiteSpaceWidth(utf8, endingAt: wordStart) == nil {
+      wordStart = scalarStart(utf8, before: wordStart)
+    }
+    let tokenStart = wordStart
+    while wordStart < dot {
+      let c = scalar(utf8, at: wordStart)
+      guard isOpening(c.value) else { break }
+      wordStart += c.width
+    }
+    if wordStart >= dot { return next.start != .lower }
+    let last = scalar(utf8, at: scalarStart(utf8, before: dot)).value
+    if isClosing(last) || !isWordScalar(last) { return next.start != .lower }
+
+    // Abbreviations, longest chain of dotted pieces first ("i. d. R.", "d. R.", "R.").
+    if let kind = abbreviation(utf8, wordStart: wordStart, dot: dot) {
+      switch kind {
+      case .title, .inner: return false
+      case .mayEndSentence: return next.start == .upper || next.start == .other
+      }
+    }
+
+    // Shape of the word.
+    var letters = 0, digits = 0, uppers = 0, lowers = 0, innerDots = 0, pieceMax = 0, piece = 0, others = 0
+    var romanOnly = true
+    var k = wordStart
+    while k < dot {
+      let c = scalar(utf8, at: k)
+      switch classify(c.value) {
+      case .upper:
+        uppers += 1; letters += 1; piece += 1
+        if !(c.value == 0x49 || c.value == 0x56 || c.value == 0x58 || c.value == 0x4C || c.value == 0x43 || c.value == 0x44 || c.value == 0x4D) {
+          romanOnly = false
+        }
+      case .lower: lowers += 1; letters += 1; piece += 1; romanOnly = false
+      case .digit: digits += 1; romanOnly = false
+      default:
+        romanOnly = false
+        if c.value == 0x2E {
+          innerDots += 1; pieceMax = max(pieceMax, piece); piece = 0
+        } else if c.value != 0x2C {
+          if isWordScalar(c.value) { letters += 1; piece += 1 } else { others += 1 }
+        }
+      }
+      k += c.width
+    }
+    pieceMax = max(pieceMax, piece)
+    let length = letters + digits
+
+    // Numbers: ordinals ("am 13. April", "im 19. Jahrhundert"), list items, or a sentence end.
+    if digits > 0 && letters == 0 && others == 0 {
+      if next.start == .lower { return false }
+      let plain = innerDots == 0 && digits <= 3 && utf8[wordStart..<dot].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+      let first = isFirstInSegment(utf8, tokenStart: tokenStart, lastBoundary: lastBoundary)
+      if plain && first && digits <= 3 { return false }
+      if plain && rules.ordinalDot {
+        if lookup(rules.ordinalFollowers, utf8, next.range) { return false }
+        if precededByOrdinalWord(utf8, tokenStart: tokenStart) { return false }
+      }
+      return true
+    }
+    if next.start == .lower { return false }
+    // Roman numerals after a name: "Wilhelm II.", "Ludwig XIV."
+    if romanOnly && uppers >= 2 && uppers <= 6 && precededByCapitalizedWord(utf8, tokenStart: tokenStart) {
+      if lookup(rules.ordinalFollowers, utf8, next.range) { return false }
+      return nextIsStarter
+    }
+    // Initials ("J. R. R. Tolkien", "Anwar R.") and dotted acronyms ("U.S."): only a typical sentence
+    // opener after them ends the sentence.
+    if length == 1 && letters == 1 {
+      if lowers == 1 { return false }
+      return nextIsStarter
+    }
+    if innerDots > 0 && letters > 0 && pieceMax <= 2 && digits == 0 {
+      return nextIsStarter
+    }
+    return true
+  }
+
+  /// The kind of the longest known abbreviation that ends with the period at `dot`.
+  private func abbreviation(_ utf8: UnsafeBufferPointer<UInt8>, wordStart: Int, dot: Int) -> SentenceRules.AbbreviationKind? {
+    // Pieces, last first: this word with its period, and up to three short dotted words before it,
+    // each separated by white space ("i. d. R.").
+    return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 4) { pieces -> SentenceRules.AbbreviationKind? in
+      pieces.initialize(repeating: 0..<0)
+      pieces[0] = wordStart..<(dot + 1)
+      var found = 1
+      var cursor = wordStart
+      while found < 4 {
+        var k = cursor
+        var sawSpace = false
+        while k > 0, utf8[k - 1] != 0x0A, let width = whiteSpaceWidth(utf8, endingAt: k) {
+          k -= width
+          sawSpace = true
+        }
+        guard sawSpace, k > 1, utf8[k - 1] == 0x2E else { break }
+        var start = k - 1
+        while start > 0, k - start < 12, whiteSpaceWidth(utf8, endingAt: start) == nil {
+          start = scalarStart(utf8, before: start)
+        }
+        while start < k - 1 {
+          let c = scalar(utf8, at: start)
+          guard isOpening(c.value) else { break }
+          start += c.width
+        }
+        guard start < k - 1, k - start <= 8 else { break }
+        pieces[found] = start..<k
+        found += 1
+        cursor = start
+      }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { scratch -> SentenceRules.AbbreviationKind? in
+        var pieceCount = found
+        while pieceCount >= 1 {
+          var length = 0
+          for index in stride(from: pieceCount - 1, through: 0, by: -1) {
+            for offset in pieces[index] where length < scratch.count {
+              scratch[length] = utf8[offset]
+              length += 1
+            }
+          }
+          let key = UnsafeBufferPointer(rebasing: scratch[0..<length])
+          if rules.titles.contains(key) { return .title }
+          if rules.sentenceEndAbbreviations.contains(key) { return .mayEndSentence }
+          if rules.abbreviations.contains(key) { return .inner }
+          pieceCount -= 1
+        }
+        return nil
+      }
+    }
+  }
+
+  /// Whether only white space (not a line break) or the last boundary lies before `tokenStart` on its line.
+  private func isFirstInSegment(_ utf8: UnsafeBufferPointer<UInt8>, tokenStart: Int, lastBoundary: Int) -> Bool {
+    var k = tokenStart
+    while k > lastBoundary {
+      if utf8[k - 1] == 0x0A || utf8[k - 1] == 0x0D { return true }
+      guard let width = whiteSpaceWidth(utf8, endingAt: k) else { return false }
+      k -= width
+    }
+    return true
+  }
+
+  /// The word before the token at `tokenStart`, without trailing commas.
+  private func previousWord(_ utf8: UnsafeBufferPointer<UInt8>, tokenStart: Int) -> Range<Int>? {
+    var k = tokenStart
+    var sawSpace = false
+    while k > 0, let width = whiteSpaceWidth(utf8, endingAt: k) {
+      if utf8[k - 1] == 0x0A { return nil }
+      k -= width
+      sawSpace = true
+    }
+    guard sawSpace, k > 0 else { return nil }
+    let end = k
+    while k > 0, end - k < 40, whiteSpaceWidth(utf8, endingAt: k) == nil {
+      k = scalarStart(utf8, before: k)
+    }
+    var start = k
+    while start < end {
+      let c = scalar(utf8, at: start)
+      guard isOpening(c.value) else { break }
+      start += c.width
+    }
+    var stop = end
+    while stop > start, utf8[stop - 1] == 0x2C { stop -= 1 }
+    return start < stop ? start..<stop : nil
+  }
+
+  private func precededByOrdinalWord(_ utf8: UnsafeBufferPointer<UInt8>, tokenStart: Int) -> Bool {
+    guard let word = previousWord(utf8, tokenStart: tokenStart) else { return false }
+    return lookup(rules.ordinalPreceders, utf8, word)
+  }
+
+  private func precededByCapitalizedWord(_ utf8: UnsafeBufferPointer<UInt8>, tokenStart: Int) -> Bool {
+    guard let word = previousWord(utf8, tokenStart: tokenStart) else { return false }
+    return classify(scalar(utf8, at: word.lowerBound).value) == .upper
+  }
+}
+
+extension RuleBreaker {
+  /// Whether ICU's boundary at `boundary` falls after a terminator these rules decide on (then the
+  /// rules' decision replaces ICU's).
+  func ruleDecides(_ utf8: UnsafeBufferPointer<UInt8>, boundary: Int) -> Bool {
+    var end = boundary
+    while end > 0, let width = whiteSpaceWidth(utf8, endingAt: end) { end -= width }
+    while end > 0 {
+      let start = scalarStart(utf8, before: end)
+      let c = scalar(utf8, at: start).value
+      if isClosing(c) { end = start; continue }
+      return isTerminator(c)
+    }
+    return false
+  }
+}
