@@ -61,10 +61,27 @@ struct RuleBreaker: Sendable {
         }
         j += c.width
       }
+      var closed = false
       while j < n {
         let c = scalar(utf8, at: j)
-        guard isClosing(c.value) else { break }
-        j += c.width
+        // After a CJK full stop, “ opens the next quotation (it closes one only in German).
+        if isClosing(c.value) && !(unspaced && c.value == 0x201C) {
+          j += c.width
+          closed = true
+          continue
+        }
+        // French style: a closing guillemet or quote after a (no-break) space: "restons. »"
+        if let space = whiteSpaceWidth(utf8, at: j), utf8[j] != 0x0A, utf8[j] != 0x0D, j + space < n {
+          let quote = scalar(utf8, at: j + space)
+          if quote.value == 0xBB || quote.value == 0x201D,
+            j + space + quote.width >= n || whiteSpaceWidth(utf8, at: j + space + quote.width) != nil
+          {
+            j += space + quote.width
+            closed = true
+            continue
+          }
+        }
+        break
       }
       i = j
       if j >= n { break }
@@ -90,7 +107,10 @@ struct RuleBreaker: Sendable {
       }
       let next = nextWord(utf8, at: nextStart)
       let isBreak: Bool
-      if strong || unspaced {
+      if unspaced && closed && !spaced && isHiragana(scalar(utf8, at: j).value) {
+        // 「…。」と述べた: a quotation followed by a particle is one sentence.
+        isBreak = false
+      } else if strong || unspaced {
         isBreak = next.start != .lower
       } else if ellipsis || dots > 1 {
         isBreak = next.start != .lower && !isOmission(utf8, clusterStart)
@@ -104,6 +124,9 @@ struct RuleBreaker: Sendable {
     }
     return result
   }
+
+  @inline(__always)
+  private func isHiragana(_ c: UInt32) -> Bool { c >= 0x3041 && c <= 0x309F }
 
   /// The next word: how it starts and its letters (for list lookups).
   struct NextWord {
@@ -153,7 +176,10 @@ struct RuleBreaker: Sendable {
   /// Decides a single period after a word.
   private func decideDot(_ utf8: UnsafeBufferPointer<UInt8>, dot: Int, next: NextWord, lastBoundary: Int) -> Bool {
     if next.start == .end { return false }
-    let nextIsStarter = lookup(rules.sentenceStarters, utf8, next.range)
+    // A single letter with a period after it is an initial ("А. С. Пушкин"), not a word.
+    let nextIsInitial = next.range.upperBound < utf8.count && utf8[next.range.upperBound] == 0x2E
+      && scalar(utf8, at: next.range.lowerBound).width == next.range.count
+    let nextIsStarter = !nextIsInitial && lookup(rules.sentenceStarters, utf8, next.range)
     // The word before the period: back to white space, without opening quotes and brackets.
     var wordStart = dot
     while wordStart > 0, dot - wordStart < 64, whiteSpaceWidth(utf8, endingAt: wordStart) == nil {
@@ -170,9 +196,9 @@ struct RuleBreaker: Sendable {
     if isClosing(last) || !isWordScalar(last) { return next.start != .lower }
 
     // Abbreviations, longest chain of dotted pieces first ("i. d. R.", "d. R.", "R.").
-    if let kind = abbreviation(utf8, wordStart: wordStart, dot: dot) {
+    if let kind = abbreviation(utf8, wordStart: wordStart, dot: dot, nextIsNumber: next.start == .digit) {
       switch kind {
-      case .title, .inner: return false
+      case .title, .inner, .beforeNumber: return false
       case .mayEndSentence: return next.start == .upper || next.start == .other
       }
     }
@@ -209,9 +235,11 @@ struct RuleBreaker: Sendable {
       if next.start == .lower { return false }
       let plain = innerDots == 0 && digits <= 3 && utf8[wordStart..<dot].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
       let first = isFirstInSegment(utf8, tokenStart: tokenStart, lastBoundary: lastBoundary)
-      if plain && first && digits <= 3 { return false }
+      if plain && first { return false }
       if plain && rules.ordinalDot {
         if lookup(rules.ordinalFollowers, utf8, next.range) { return false }
+        // An ordinal is an adjective: an article, pronoun or adverb after it starts a new sentence.
+        if nextIsStarter { return true }
         if precededByOrdinalWord(utf8, tokenStart: tokenStart) { return false }
       }
       return true
@@ -235,7 +263,9 @@ struct RuleBreaker: Sendable {
   }
 
   /// The kind of the longest known abbreviation that ends with the period at `dot`.
-  private func abbreviation(_ utf8: UnsafeBufferPointer<UInt8>, wordStart: Int, dot: Int) -> SentenceRules.AbbreviationKind? {
+  private func abbreviation(
+    _ utf8: UnsafeBufferPointer<UInt8>, wordStart: Int, dot: Int, nextIsNumber: Bool
+  ) -> SentenceRules.AbbreviationKind? {
     // Pieces, last first: this word with its period, and up to three short dotted words before it,
     // each separated by white space ("i. d. R.").
     return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 4) { pieces -> SentenceRules.AbbreviationKind? in
@@ -279,6 +309,8 @@ struct RuleBreaker: Sendable {
           if rules.titles.contains(key) { return .title }
           if rules.sentenceEndAbbreviations.contains(key) { return .mayEndSentence }
           if rules.abbreviations.contains(key) { return .inner }
+          // "Nr. 5", "No. 1": an abbreviation only before a number; otherwise the word's shape decides.
+          if nextIsNumber && rules.numberAbbreviations.contains(key) { return .inner }
           pieceCount -= 1
         }
         return nil

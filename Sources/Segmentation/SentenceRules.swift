@@ -13,6 +13,7 @@ import Foundation
 /// [abbreviations]              # the period does not end a sentence: "z. B.", "Abs.", "ca."
 /// z. B.
 /// [sentence-end-abbreviations] # may also end one, when a capitalized word follows: "usw.", "e. V."
+/// [number-abbreviations]       # abbreviations only before a number: "Nr. 5", "No. 1"
 /// [titles]                     # stand before a name, never end a sentence: "Dr.", "Prof."
 /// [ordinal-followers]          # words after an ordinal: months, "Jahrhundert", "Mal"
 /// [ordinal-preceders]          # words before an ordinal: "am", "im", "der", "zum"
@@ -29,6 +30,8 @@ public struct SentenceRules: Sendable {
   var abbreviations = ByteSet()
   /// Abbreviations whose period also ends a sentence when a capitalized word follows.
   var sentenceEndAbbreviations = ByteSet()
+  /// Abbreviations that stand before a number (`Nr.`, `No.`): only then is their period not an end.
+  var numberAbbreviations = ByteSet()
   /// Titles before names (`Dr.`): never end a sentence.
   var titles = ByteSet()
   /// Words after an ordinal number (`April`, `Jahrhundert`).
@@ -85,6 +88,7 @@ public struct SentenceRules: Sendable {
     for word in other.abbreviations.words { merged.abbreviations.insert(word) }
     for word in other.sentenceEndAbbreviations.words { merged.sentenceEndAbbreviations.insert(word) }
     for word in other.titles.words { merged.titles.insert(word) }
+    for word in other.numberAbbreviations.words { merged.numberAbbreviations.insert(word) }
     for word in other.ordinalFollowers.words { merged.ordinalFollowers.insert(word) }
     for word in other.ordinalPreceders.words { merged.ordinalPreceders.insert(word) }
     for word in other.sentenceStarters.words { merged.sentenceStarters.insert(word) }
@@ -100,6 +104,7 @@ public struct SentenceRules: Sendable {
     if titles.contains(key) { return .title }
     if sentenceEndAbbreviations.contains(key) { return .mayEndSentence }
     if abbreviations.contains(key) { return .inner }
+    if numberAbbreviations.contains(key) { return .beforeNumber }
     return nil
   }
 
@@ -111,13 +116,15 @@ public struct SentenceRules: Sendable {
     case mayEndSentence
     /// A title before a name.
     case title
+    /// An abbreviation only before a number (`Nr. 5`).
+    case beforeNumber
   }
 
   /// Entry counts per list (for `--help`-style summaries and tests).
   public var counts: [String: Int] {
     [
       "abbreviations": abbreviations.count, "sentence-end-abbreviations": sentenceEndAbbreviations.count,
-      "titles": titles.count, "ordinal-followers": ordinalFollowers.count,
+      "titles": titles.count, "number-abbreviations": numberAbbreviations.count, "ordinal-followers": ordinalFollowers.count,
       "ordinal-preceders": ordinalPreceders.count, "sentence-starters": sentenceStarters.count,
     ]
   }
@@ -125,6 +132,7 @@ public struct SentenceRules: Sendable {
   private enum Section: String {
     case settings, abbreviations, titles
     case sentenceEndAbbreviations = "sentence-end-abbreviations"
+    case numberAbbreviations = "number-abbreviations"
     case ordinalFollowers = "ordinal-followers"
     case ordinalPreceders = "ordinal-preceders"
     case sentenceStarters = "sentence-starters"
@@ -166,7 +174,7 @@ public struct SentenceRules: Sendable {
         default:
           throw RulesError(source: source, line: lineNumber, message: "unknown setting '\(parts[0])'")
         }
-      case .abbreviations, .sentenceEndAbbreviations, .titles:
+      case .abbreviations, .sentenceEndAbbreviations, .titles, .numberAbbreviations:
         guard entry.hasSuffix(".") else {
           throw RulesError(source: source, line: lineNumber, message: "an abbreviation ends with a period: '\(entry)'")
         }
@@ -175,6 +183,7 @@ public struct SentenceRules: Sendable {
           switch section {
           case .abbreviations: abbreviations.insert(variant)
           case .sentenceEndAbbreviations: sentenceEndAbbreviations.insert(variant)
+          case .numberAbbreviations: numberAbbreviations.insert(variant)
           default: titles.insert(variant)
           }
         }
