@@ -196,7 +196,7 @@ struct RuleBreaker: Sendable {
     if isClosing(last) || !isWordScalar(last) { return next.start != .lower }
 
     // Abbreviations, longest chain of dotted pieces first ("i. d. R.", "d. R.", "R.").
-    if let kind = abbreviation(utf8, wordStart: wordStart, dot: dot, nextIsNumber: next.start == .digit) {
+    if let kind = abbreviation(utf8, wordStart: wordStart, dot: dot, next: next) {
       switch kind {
       case .title, .inner, .beforeNumber: return false
       case .mayEndSentence: return next.start == .upper || next.start == .other
@@ -264,8 +264,13 @@ struct RuleBreaker: Sendable {
 
   /// The kind of the longest known abbreviation that ends with the period at `dot`.
   private func abbreviation(
-    _ utf8: UnsafeBufferPointer<UInt8>, wordStart: Int, dot: Int, nextIsNumber: Bool
+    _ utf8: UnsafeBufferPointer<UInt8>, wordStart: Int, dot: Int, next: NextWord
   ) -> SentenceRules.AbbreviationKind? {
+    let nextIsNumber = next.start == .digit
+    // The next word with its period, when it may continue a multi-part abbreviation ("EE. UU.").
+    let continuation: Range<Int>? =
+      next.range.count > 0 && next.range.count <= 8 && next.range.upperBound < utf8.count && utf8[next.range.upperBound] == 0x2E
+      ? next.range.lowerBound..<(next.range.upperBound + 1) : nil
     // Pieces, last first: this word with its period, and up to three short dotted words before it,
     // each separated by white space ("i. d. R.").
     return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 4) { pieces -> SentenceRules.AbbreviationKind? in
@@ -306,6 +311,16 @@ struct RuleBreaker: Sendable {
             }
           }
           let key = UnsafeBufferPointer(rebasing: scratch[0..<length])
+          if let continuation, rules.abbreviationPrefixes.contains(key), length + continuation.count <= scratch.count {
+            for offset in continuation { scratch[length + offset - continuation.lowerBound] = utf8[offset] }
+            let longer = UnsafeBufferPointer(rebasing: scratch[0..<(length + continuation.count)])
+            if rules.abbreviationPrefixes.contains(longer) || rules.abbreviations.contains(longer)
+              || rules.sentenceEndAbbreviations.contains(longer) || rules.titles.contains(longer)
+              || rules.numberAbbreviations.contains(longer)
+            {
+              return .inner
+            }
+          }
           if rules.titles.contains(key) { return .title }
           if rules.sentenceEndAbbreviations.contains(key) { return .mayEndSentence }
           if rules.abbreviations.contains(key) { return .inner }

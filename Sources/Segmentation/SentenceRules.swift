@@ -34,6 +34,8 @@ public struct SentenceRules: Sendable {
   var numberAbbreviations = ByteSet()
   /// Titles before names (`Dr.`): never end a sentence.
   var titles = ByteSet()
+  /// The leading pieces of multi-part abbreviations (`EE.` of `EE.UU.`, `i.d.` of `i.d.R.`).
+  var abbreviationPrefixes = ByteSet()
   /// Words after an ordinal number (`April`, `Jahrhundert`).
   var ordinalFollowers = ByteSet()
   /// Words before an ordinal number (`am`, `der`).
@@ -89,6 +91,7 @@ public struct SentenceRules: Sendable {
     for word in other.sentenceEndAbbreviations.words { merged.sentenceEndAbbreviations.insert(word) }
     for word in other.titles.words { merged.titles.insert(word) }
     for word in other.numberAbbreviations.words { merged.numberAbbreviations.insert(word) }
+    for word in other.abbreviationPrefixes.words { merged.abbreviationPrefixes.insert(word) }
     for word in other.ordinalFollowers.words { merged.ordinalFollowers.insert(word) }
     for word in other.ordinalPreceders.words { merged.ordinalPreceders.insert(word) }
     for word in other.sentenceStarters.words { merged.sentenceStarters.insert(word) }
@@ -180,6 +183,11 @@ public struct SentenceRules: Sendable {
         }
         let key = Self.abbreviationKey(entry)
         for variant in Self.caseVariants(key) {
+          var prefix = ""
+          for character in variant.dropLast() {
+            prefix.append(character)
+            if character == "." { abbreviationPrefixes.insert(prefix) }
+          }
           switch section {
           case .abbreviations: abbreviations.insert(variant)
           case .sentenceEndAbbreviations: sentenceEndAbbreviations.insert(variant)

@@ -72,7 +72,9 @@ public struct SentenceSegmenter: DocumentStage {
         var kept: [Int] = []
         try pool.withHandle { iterator in
           try iterator.forEachBoundary(in: utf8) { boundary, _ in
-            if boundary < utf8.count && !breaker.ruleDecides(utf8, boundary: boundary) { kept.append(boundary) }
+            if boundary < utf8.count && !breaker.ruleDecides(utf8, boundary: boundary) && !(joinLines && afterLineBreak(utf8, boundary)) {
+              kept.append(boundary)
+            }
           }
         }
         ends = kept.isEmpty ? own : merge(own, kept)
@@ -90,6 +92,16 @@ public struct SentenceSegmenter: DocumentStage {
       return spans
     }
   }
+}
+
+/// Whether the white space before `offset` holds a line break (ICU breaks after every line).
+func afterLineBreak(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+  var k = offset
+  while k > 0, let width = whiteSpaceWidth(utf8, endingAt: k) {
+    if utf8[k - 1] == 0x0A || utf8[k - 1] == 0x0D { return true }
+    k -= width
+  }
+  return false
 }
 
 /// Two ascending lists as one, without duplicates.
