@@ -5,26 +5,34 @@ struct RuleBreaker: Sendable {
   let joinLines: Bool
   /// Lead bytes of multi-byte terminators, so the scan decodes only where one can start.
   private let interestingLead: [Bool]
+  /// Whether a language terminator starts with a lead byte other than 0xE2 (then no word-wise skipping).
+  private let extraLeads: Bool
+  /// Whether a language terminator starts with 0xE2 (general punctuation).
+  private let extraLeadE2: Bool
+  /// The language's own terminators (few), as scalar values.
+  private let extraTerminators: [UInt32]
+  private let unspaced: [UInt32]
 
   init(rules: SentenceRules, joinLines: Bool) {
     self.rules = rules
     self.joinLines = joinLines
     var lead = [Bool](repeating: false, count: 256)
-    lead[0xE2] = true  // … ‼ ⁇ ⁈ ⁉ ‽
     for scalar in rules.terminators.union(rules.unspacedTerminators) {
-      var buffer: [UInt8] = []
-      buffer.append(contentsOf: String(Character(scalar)).utf8)
-      if let first = buffer.first { lead[Int(first)] = true }
+      if let first = String(Character(scalar)).utf8.first { lead[Int(first)] = true }
     }
+    self.extraLeadE2 = lead[0xE2]
+    self.extraLeads = lead.enumerated().contains { $0.element && $0.offset != 0xE2 }
+    lead[0xE2] = true  // … ‼ ⁇ ⁈ ⁉ ‽
     self.interestingLead = lead
+    self.extraTerminators = rules.terminators.union(rules.unspacedTerminators).map(\.value).sorted()
+    self.unspaced = rules.unspacedTerminators.map(\.value).sorted()
   }
 
   /// Whether `c` ends a sentence (before white space) in this language.
   @inline(__always)
   func isTerminator(_ c: UInt32) -> Bool {
     if c == 0x2E || c == 0x2026 || isStrongTerminator(c) { return true }
-    guard c >= 0x80, let s = Unicode.Scalar(c) else { return false }
-    return rules.terminators.contains(s) || rules.unspacedTerminators.contains(s)
+    return c >= 0x80 && extraTerminators.contains(c)
   }
 
   /// The sentence ends found by the rules, as UTF-8 offsets just after the terminator and its closing
@@ -35,16 +43,38 @@ struct RuleBreaker: Sendable {
     let n = utf8.count
     var i = 0
     var lastBoundary = 0
+    guard let base = utf8.baseAddress else { return result }
+    let raw = UnsafeRawPointer(base)
     while i < n {
-      let byte = utf8[i]
-      if byte != 0x2E && byte != 0x21 && byte != 0x3F && !(byte >= 0xC0 && interestingLead[Int(byte)]) {
-        i += 1
-        continue
+      if !extraLeads {
+        // Eight bytes at a time past text with no `.`, `!`, `?` and no general punctuation (0xE2).
+        while i + 8 <= n && !mayHoldTerminator(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+        if i >= n { break }
       }
-      let first = scalar(utf8, at: i)
-      guard isTerminator(first.value) else {
-        i += first.width
-        continue
+      let byte = utf8[i]
+      if byte != 0x2E && byte != 0x21 && byte != 0x3F {
+        if byte < 0xC0 {
+          i += 1
+          continue
+        }
+        if byte == 0xE2 {
+          // General punctuation: only … ‼ ‽ ⁇ ⁈ ⁉ end sentences; quotes and dashes do not.
+          guard i + 2 < n else { break }
+          let b1 = utf8[i + 1], b2 = utf8[i + 2]
+          let isEnd = (b1 == 0x80 && (b2 == 0xA6 || b2 == 0xBC || b2 == 0xBD)) || (b1 == 0x81 && b2 >= 0x87 && b2 <= 0x89)
+          if !isEnd && !extraLeadE2 {
+            i += 3
+            continue
+          }
+        } else if !interestingLead[Int(byte)] {
+          i += 1
+          continue
+        }
+        let first = scalar(utf8, at: i)
+        guard isTerminator(first.value) else {
+          i += first.width
+          continue
+        }
       }
       // The cluster: terminators, then closing quotes and brackets.
       let clusterStart = i
@@ -57,7 +87,7 @@ struct RuleBreaker: Sendable {
         case 0x2E: dots += 1
         case 0x2026: ellipsis = true
         default:
-          if let s = Unicode.Scalar(c.value), rules.unspacedTerminators.contains(s) { unspaced = true } else { strong = true }
+          if self.unspaced.contains(c.value) { unspaced = true } else { strong = true }
         }
         j += c.width
       }
@@ -125,6 +155,45 @@ struct RuleBreaker: Sendable {
     return result
   }
 
+  /// Whether one of the eight bytes of `word` is `.`, `!`, `?` or 0xE2 (SWAR zero-byte test; it may
+  /// report a byte that is none of them, never miss one).
+  @inline(__always)
+  private func mayHoldTerminator(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    return (zeroByte(word ^ (ones &* 0x2E)) | zeroByte(word ^ (ones &* 0x21)) | zeroByte(word ^ (ones &* 0x3F))
+      | zeroByte(word ^ (ones &* 0xE2))) != 0
+  }
+
+  /// Whether the byte at `offset` belongs to a word: ASCII letters and digits, and the bytes of
+  /// non-ASCII characters other than Latin-1 symbols (U+0080–U+00BF), general punctuation (U+2000–U+206F)
+  /// and CJK punctuation (U+3000–U+303F).
+  @inline(__always)
+  private func isWordByte(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+    let b = utf8[offset]
+    if b < 0x80 { return (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
+    if b < 0xC0 {
+      // A continuation byte: part of whatever its lead byte began.
+      var lead = offset - 1
+      while lead > 0, utf8[lead] & 0xC0 == 0x80 { lead -= 1 }
+      return isWordLead(utf8, lead)
+    }
+    return isWordLead(utf8, offset)
+  }
+
+  @inline(__always)
+  private func isWordLead(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+    let b = utf8[offset]
+    guard offset + 1 < utf8.count else { return false }
+    let b1 = utf8[offset + 1]
+    if b == 0xC2 { return false }
+    if b == 0xE2 { return !(b1 >= 0x80 && b1 <= 0x81) }
+    if b == 0xE3 { return b1 != 0x80 }
+    if b == 0xEF { return !(b1 == 0xBC || b1 == 0xBD) || isWordScalar(scalar(utf8, at: offset).value) }
+    return true
+  }
+
   @inline(__always)
   private func isHiragana(_ c: UInt32) -> Bool { c >= 0x3041 && c <= 0x309F }
 
@@ -139,6 +208,12 @@ struct RuleBreaker: Sendable {
     guard offset < n else { return NextWord(start: .end, range: offset..<offset) }
     let first = scalar(utf8, at: offset)
     var kind = classify(first.value)
+    if kind != .lower {
+      // Only the extent matters (for list lookups): a cheap byte test, no character properties.
+      var end = offset
+      while end < n, end - offset < 40, isWordByte(utf8, end) { end += 1 }
+      return NextWord(start: kind, range: offset..<end)
+    }
     var end = offset
     var sawUpperInside = false
     var k = offset
@@ -196,7 +271,7 @@ struct RuleBreaker: Sendable {
     if isClosing(last) || !isWordScalar(last) { return next.start != .lower }
 
     // Abbreviations, longest chain of dotted pieces first ("i. d. R.", "d. R.", "R.").
-    if let kind = abbreviation(utf8, wordStart: wordStart, dot: dot, next: next) {
+    if dot - wordStart <= rules.longestAbbreviationPiece, let kind = abbreviation(utf8, wordStart: wordStart, dot: dot, next: next) {
       switch kind {
       case .title, .inner, .beforeNumber: return false
       case .mayEndSentence: return next.start == .upper || next.start == .other

@@ -46,6 +46,9 @@ public struct SentenceRules: Sendable {
   public private(set) var terminators: Set<Unicode.Scalar> = []
   /// Characters that end a sentence even with no white space after them (CJK full stops).
   public private(set) var unspacedTerminators: Set<Unicode.Scalar> = []
+  /// The byte length of the longest abbreviation key: words before a period that are longer are not
+  /// looked up.
+  var longestAbbreviationPiece = 0
   /// Whether a period after a number can make it an ordinal (`am 13. April`).
   public var ordinalDot = false
 
@@ -98,6 +101,7 @@ public struct SentenceRules: Sendable {
     merged.terminators.formUnion(other.terminators)
     merged.unspacedTerminators.formUnion(other.unspacedTerminators)
     merged.ordinalDot = merged.ordinalDot || other.ordinalDot
+    merged.longestAbbreviationPiece = max(merged.longestAbbreviationPiece, other.longestAbbreviationPiece)
     return merged
   }
 
@@ -182,6 +186,7 @@ public struct SentenceRules: Sendable {
           throw RulesError(source: source, line: lineNumber, message: "an abbreviation ends with a period: '\(entry)'")
         }
         let key = Self.abbreviationKey(entry)
+        longestAbbreviationPiece = max(longestAbbreviationPiece, key.utf8.count)
         for variant in Self.caseVariants(key) {
           var prefix = ""
           for character in variant.dropLast() {

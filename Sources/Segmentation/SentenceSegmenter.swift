@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GlossaCore
 import ICU
 
@@ -22,6 +27,7 @@ public struct SentenceSegmenter: DocumentStage {
   private let pool: HandlePool<BreakIterator>
 
   private enum Engine: Sendable {
+    case icu
     case rules(RuleBreaker)
     case srx(SRXBreaker)
   }
@@ -40,6 +46,22 @@ public struct SentenceSegmenter: DocumentStage {
     self.rules = rules
     self.joinLines = joinLines
     self.engine = .rules(RuleBreaker(rules: rules, joinLines: joinLines))
+    self.pool = HandlePool { try BreakIterator(.sentence, locale: locale) }
+  }
+
+  /// ICU's sentence rules alone, with no language rules (to compare against, or for a language whose
+  /// text the rules do not fit).
+  public static func plainICU(language: String, joinLines: Bool = false) throws -> SentenceSegmenter {
+    try SentenceSegmenter(plainICU: language, joinLines: joinLines)
+  }
+
+  private init(plainICU language: String, joinLines: Bool) throws {
+    let locale = try ICULocale(language)
+    _ = try BreakIterator(.sentence, locale: locale)
+    self.locale = locale
+    self.rules = SentenceRules()
+    self.joinLines = joinLines
+    self.engine = .icu
     self.pool = HandlePool { try BreakIterator(.sentence, locale: locale) }
   }
 
@@ -67,6 +89,14 @@ public struct SentenceSegmenter: DocumentStage {
     return try copy.withUTF8 { utf8 in
       let ends: [Int]
       switch engine {
+      case .icu:
+        var all: [Int] = []
+        try pool.withHandle { iterator in
+          try iterator.forEachBoundary(in: utf8) { boundary, _ in
+            if !(joinLines && afterLineBreak(utf8, boundary)) { all.append(boundary) }
+          }
+        }
+        ends = all
       case .rules(let breaker):
         let own = breaker.boundaries(in: utf8)
         var kept: [Int] = []
@@ -153,6 +183,12 @@ func appendParagraphs(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, t
 
 /// Appends the trimmed, non-empty lines of `range` as spans.
 func appendLines(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to spans: inout [TextSpan]) {
+  if let base = utf8.baseAddress, !range.isEmpty,
+    memchr(base + range.lowerBound, 0x0A, range.count) == nil, memchr(base + range.lowerBound, 0x0D, range.count) == nil
+  {
+    if let span = trimmed(utf8, range) { spans.append(span) }
+    return
+  }
   var lineStart = range.lowerBound
   var index = range.lowerBound
   while index <= range.upperBound {

@@ -31,18 +31,25 @@ struct SegmentCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Segment with the rules an SRX 2.0 file maps to the language, instead of Glossa's rules.", valueName: "file"))
   var srx: String?
 
+  @Flag(help: "Use ICU's sentence rules alone, without the language rules (for comparison).")
+  var plainICU = false
+
   @Flag(help: "Join hard-wrapped lines: a single line break does not end a sentence; an empty line does.")
   var joinLines = false
 
   @OptionGroup var input: InputOptions
 
   func validate() throws {
-    if srx != nil && rules != nil { throw ValidationError("--rules and --srx cannot be combined") }
+    if [srx != nil, rules != nil, plainICU].filter({ $0 }).count > 1 {
+      throw ValidationError("--rules, --srx and --plain-icu cannot be combined")
+    }
   }
 
   func run() throws {
     let segmenter: SentenceSegmenter
-    if let srx {
+    if plainICU {
+      segmenter = try SentenceSegmenter.plainICU(language: lang, joinLines: joinLines)
+    } else if let srx {
       segmenter = try SentenceSegmenter(srx: SRXRules(contentsOf: srx), language: lang, joinLines: joinLines)
     } else {
       var languageRules = try SentenceRules.builtIn(for: lang)
@@ -56,11 +63,15 @@ struct SegmentCommand: ParsableCommand {
         record.set("sentences", strings: document.sentences.map { document.originalText(of: $0) })
         output.write(record.finish())
       } else {
+        // One string per document: appending substrings to a String copies their bytes in one go.
+        var lines = ""
+        lines.reserveCapacity(document.original.utf8.count + document.sentences.count + 1)
         for sentence in document.sentences {
-          output.write(document.originalText(of: sentence))
-          output.write("\n")
+          lines += document.originalText(of: sentence)
+          lines += "\n"
         }
-        if document.sentences.isEmpty { output.write("\n") }
+        if document.sentences.isEmpty { lines = "\n" }
+        output.write(lines)
       }
     }
   }
