@@ -166,22 +166,8 @@ struct RuleBreaker: Sendable {
       | zeroByte(word ^ (ones &* 0xE2))) != 0
   }
 
-  /// Whether the byte at `offset` belongs to a word: ASCII letters and digits, and the bytes of
-  /// non-ASCII characters other than Latin-1 symbols (U+0080–U+00BF), general punctuation (U+2000–U+206F)
-  /// and CJK punctuation (U+3000–U+303F).
-  @inline(__always)
-  private func isWordByte(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
-    let b = utf8[offset]
-    if b < 0x80 { return (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
-    if b < 0xC0 {
-      // A continuation byte: part of whatever its lead byte began.
-      var lead = offset - 1
-      while lead > 0, utf8[lead] & 0xC0 == 0x80 { lead -= 1 }
-      return isWordLead(utf8, lead)
-    }
-    return isWordLead(utf8, offset)
-  }
-
+  /// Whether the character starting at `offset` belongs to a word: not a Latin-1 symbol
+  /// (U+0080–U+00BF), general punctuation (U+2000–U+206F) or CJK punctuation (U+3000–U+303F).
   @inline(__always)
   private func isWordLead(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
     let b = utf8[offset]
@@ -211,7 +197,17 @@ struct RuleBreaker: Sendable {
     if kind != .lower {
       // Only the extent matters (for list lookups): a cheap byte test, no character properties.
       var end = offset
-      while end < n, end - offset < 40, isWordByte(utf8, end) { end += 1 }
+      while end < n, end - offset < 40 {
+        let b = utf8[end]
+        if b < 0x80 {
+          guard (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) else { break }
+          end += 1
+        } else {
+          guard b >= 0xC0, isWordLead(utf8, end) else { break }
+          end += 1
+          while end < n, utf8[end] & 0xC0 == 0x80 { end += 1 }
+        }
+      }
       return NextWord(start: kind, range: offset..<end)
     }
     var end = offset
@@ -257,7 +253,14 @@ struct RuleBreaker: Sendable {
     let nextIsStarter = !nextIsInitial && lookup(rules.sentenceStarters, utf8, next.range)
     // The word before the period: back to white space, without opening quotes and brackets.
     var wordStart = dot
-    while wordStart > 0, dot - wordStart < 64, whiteSpaceWidth(utf8, endingAt: wordStart) == nil {
+    while wordStart > 0, dot - wordStart < 64 {
+      let b = utf8[wordStart - 1]
+      if b < 0x80 {
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { break }
+        wordStart -= 1
+        continue
+      }
+      if whiteSpaceWidth(utf8, endingAt: wordStart) != nil { break }
       wordStart = scalarStart(utf8, before: wordStart)
     }
     let tokenStart = wordStart
@@ -278,31 +281,42 @@ struct RuleBreaker: Sendable {
       }
     }
 
-    // Shape of the word.
+    // Shape of the word, from its bytes; only a lone non-ASCII letter needs its character properties.
     var letters = 0, digits = 0, uppers = 0, lowers = 0, innerDots = 0, pieceMax = 0, piece = 0, others = 0
+    var nonASCII = 0
     var romanOnly = true
     var k = wordStart
     while k < dot {
-      let c = scalar(utf8, at: k)
-      switch classify(c.value) {
-      case .upper:
-        uppers += 1; letters += 1; piece += 1
-        if !(c.value == 0x49 || c.value == 0x56 || c.value == 0x58 || c.value == 0x4C || c.value == 0x43 || c.value == 0x44 || c.value == 0x4D) {
-          romanOnly = false
+      let b = utf8[k]
+      if b < 0x80 {
+        switch b {
+        case 0x30...0x39: digits += 1; romanOnly = false
+        case 0x41...0x5A:
+          uppers += 1; letters += 1; piece += 1
+          if !(b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 || b == 0x44 || b == 0x4D) { romanOnly = false }
+        case 0x61...0x7A: lowers += 1; letters += 1; piece += 1; romanOnly = false
+        case 0x2E: innerDots += 1; pieceMax = max(pieceMax, piece); piece = 0; romanOnly = false
+        case 0x2C: romanOnly = false
+        default: others += 1; romanOnly = false
         }
-      case .lower: lowers += 1; letters += 1; piece += 1; romanOnly = false
-      case .digit: digits += 1; romanOnly = false
-      default:
-        romanOnly = false
-        if c.value == 0x2E {
-          innerDots += 1; pieceMax = max(pieceMax, piece); piece = 0
-        } else if c.value != 0x2C {
-          if isWordScalar(c.value) { letters += 1; piece += 1 } else { others += 1 }
-        }
+        k += 1
+        continue
       }
-      k += c.width
+      romanOnly = false
+      if b >= 0xC0 {
+        // Latin-1 symbols (C2) and general punctuation (E2) are not letters.
+        if b == 0xC2 || b == 0xE2 { others += 1 } else { letters += 1; piece += 1; nonASCII += 1 }
+      }
+      k += 1
     }
     pieceMax = max(pieceMax, piece)
+    if nonASCII == 1 && letters == 1 && digits == 0 {
+      switch classify(scalar(utf8, at: scalarStart(utf8, before: dot)).value) {
+      case .upper: uppers += 1
+      case .lower: lowers += 1
+      default: break
+      }
+    }
     let length = letters + digits
 
     // Numbers: ordinals ("am 13. April", "im 19. Jahrhundert"), list items, or a sentence end.
@@ -457,16 +471,82 @@ struct RuleBreaker: Sendable {
 
 extension RuleBreaker {
   /// Whether ICU's boundary at `boundary` falls after a terminator these rules decide on (then the
-  /// rules' decision replaces ICU's).
+  /// rules' decision replaces ICU's). White space and quotes or brackets of any kind may stand between.
   func ruleDecides(_ utf8: UnsafeBufferPointer<UInt8>, boundary: Int) -> Bool {
     var end = boundary
-    while end > 0, let width = whiteSpaceWidth(utf8, endingAt: end) { end -= width }
     while end > 0 {
+      if let width = whiteSpaceWidth(utf8, endingAt: end) {
+        end -= width
+        continue
+      }
       let start = scalarStart(utf8, before: end)
       let c = scalar(utf8, at: start).value
-      if isClosing(c) { end = start; continue }
+      if isQuoteOrBracket(c) || isTransparent(c) {
+        end = start
+        continue
+      }
       return isTerminator(c)
     }
     return false
+  }
+
+  /// Whether ICU's boundaries in `utf8` can differ from what the rules decide: the text holds a
+  /// paragraph separator other than a line break (U+0085, U+2028, U+2029) or a sentence terminator the
+  /// rules do not decide on (another script's full stop, U+2024). When it does not, every ICU boundary
+  /// would be replaced by the rules' decision or fall at a line break, so ICU need not run.
+  func needsICU(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = utf8.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let n = utf8.count
+    var i = 0
+    while i < n {
+      // Eight ASCII bytes at a time.
+      while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+      guard i < n else { break }
+      let b = utf8[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      if b == 0xC3 {  // U+00C0–U+00FF: Latin-1 letters
+        i += 2
+        continue
+      }
+      if b == 0xE2, i + 2 < n, utf8[i + 1] == 0x80 {  // U+2000–U+203F: spaces, dashes, quotes, …
+        let b2 = utf8[i + 2]
+        if b2 == 0xA4 || b2 == 0xA8 || b2 == 0xA9 { return true }
+        i += 3
+        continue
+      }
+      let c = scalar(utf8, at: i)
+      if c.value == 0x85 || c.value == 0x2024 || c.value == 0x2028 || c.value == 0x2029 { return true }
+      if let s = Unicode.Scalar(c.value), s.properties.isSentenceTerminal, !isTerminator(c.value) { return true }
+      i += c.width
+    }
+    return false
+  }
+}
+
+/// Format characters and combining marks (U+FEFF, U+200D, U+0301, ...), which ICU's sentence rules
+/// look through.
+@inline(__always)
+func isTransparent(_ c: UInt32) -> Bool {
+  guard c >= 0x80, let s = Unicode.Scalar(c) else { return false }
+  switch s.properties.generalCategory {
+  case .format, .nonspacingMark, .enclosingMark, .spacingMark: return true
+  default: return false
+  }
+}
+
+/// Quotes and brackets of any kind (ICU's Close class): ASCII quotes and brackets, and the open, close,
+/// initial and final punctuation categories.
+@inline(__always)
+func isQuoteOrBracket(_ c: UInt32) -> Bool {
+  if c < 0x80 { return c == 0x22 || c == 0x27 || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D }
+  if isClosing(c) || isOpening(c) { return true }
+  guard let s = Unicode.Scalar(c) else { return false }
+  switch s.properties.generalCategory {
+  case .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation: return true
+  default: return false
   }
 }

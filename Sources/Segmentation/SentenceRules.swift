@@ -150,14 +150,22 @@ public struct SentenceRules: Sendable {
   private mutating func apply(_ text: String, source: String) throws(RulesError) {
     var section: Section?
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
       lineNumber += 1
-      var line = Substring(rawLine)
-      if let comment = line.range(of: " #") ?? line.range(of: "\t#") { line = line[..<comment.lowerBound] }
-      let entry = line.trimmingCharacters(in: .whitespacesAndNewlines)
-      if entry.isEmpty || entry.hasPrefix("#") { continue }
+      // Bytes: no comment (from " #" or a leading "#"), no surrounding white space.
+      var bytes = Substring(rawLine).utf8[...]
+      var previous: UInt8 = 0x20
+      for index in bytes.indices {
+        if bytes[index] == UInt8(ascii: "#") && (previous == 0x20 || previous == 0x09) {
+          bytes = bytes[..<index]
+          break
+        }
+        previous = bytes[index]
+      }
+      let entry = Self.trimmed(Substring(bytes))
+      if entry.isEmpty { continue }
       if entry.hasPrefix("[") && entry.hasSuffix("]") {
-        let name = String(entry.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        let name = Self.trimmed(entry.dropFirst().dropLast())
         guard let parsed = Section(rawValue: name) else {
           throw RulesError(source: source, line: lineNumber, message: "unknown section [\(name)]")
         }
@@ -169,7 +177,7 @@ public struct SentenceRules: Sendable {
       }
       switch section {
       case .settings:
-        let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = entry.split(separator: "=", maxSplits: 1).map { Self.trimmed($0) }
         guard parts.count == 2 else {
           throw RulesError(source: source, line: lineNumber, message: "expected 'name = value' in [settings]")
         }
@@ -223,7 +231,17 @@ public struct SentenceRules: Sendable {
 
   /// The lookup key of an abbreviation: without spaces (of any kind).
   static func abbreviationKey(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    guard text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+  }
+
+  /// `text` without leading and trailing white space.
+  static func trimmed(_ text: Substring) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
   }
 
   /// The word, and with a capital first letter when it starts lowercase.

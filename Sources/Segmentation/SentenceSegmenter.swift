@@ -8,6 +8,10 @@ import ICU
 
 /// Splits the text into sentences: ICU's sentence rules for the locale, corrected by the language's
 /// ``SentenceRules`` (abbreviations, ordinals, initials, quotes, ...), or by SRX rules a user brings.
+///
+/// Under language rules, the rules decide at every terminator they know (`.`, `!`, `?`, `…` and the
+/// language's own); ICU's boundaries count elsewhere (other scripts' full stops, paragraph
+/// separators). ICU's iterator is therefore only run on text that holds such characters.
 /// A line break ends a sentence (unless lines are joined, then only an empty line does). Spans are
 /// trimmed of surrounding white space and never rewrite the text.
 ///
@@ -25,6 +29,11 @@ public struct SentenceSegmenter: DocumentStage {
   public let joinLines: Bool
   private let engine: Engine
   private let pool: HandlePool<BreakIterator>
+  /// When ICU's iterator runs under language rules: only for text where its boundaries can matter
+  /// (see `RuleBreaker.needsICU`), or always (tests check that both give the same sentences).
+  var consultICU = ICUConsultation.whenNeeded
+
+  enum ICUConsultation: Sendable { case whenNeeded, always }
 
   private enum Engine: Sendable {
     case icu
@@ -100,10 +109,12 @@ public struct SentenceSegmenter: DocumentStage {
       case .rules(let breaker):
         let own = breaker.boundaries(in: utf8)
         var kept: [Int] = []
-        try pool.withHandle { iterator in
-          try iterator.forEachBoundary(in: utf8) { boundary, _ in
-            if boundary < utf8.count && !breaker.ruleDecides(utf8, boundary: boundary) && !(joinLines && afterLineBreak(utf8, boundary)) {
-              kept.append(boundary)
+        if consultICU == .always || breaker.needsICU(utf8) {
+          try pool.withHandle { iterator in
+            try iterator.forEachBoundary(in: utf8) { boundary, _ in
+              if boundary < utf8.count && !breaker.ruleDecides(utf8, boundary: boundary) && !afterLineBreak(utf8, boundary) {
+                kept.append(boundary)
+              }
             }
           }
         }
