@@ -17,6 +17,7 @@ import ICU
 ///
 /// ```swift
 /// let segmenter = try SentenceSegmenter(language: "de")
+/// var diagnostics = Diagnostics()
 /// let document = try segmenter.run(Document("Sie kam am 13. April. Dann ging sie."), diagnostics: &diagnostics)
 /// document.sentences.map { document.text(of: $0) }  // ["Sie kam am 13. April.", "Dann ging sie."]
 /// ```

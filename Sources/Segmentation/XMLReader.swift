@@ -34,7 +34,7 @@ enum XMLNode: Sendable {
 }
 
 /// A syntax error with its location.
-public struct XMLError: Error, Sendable, CustomStringConvertible {
+struct XMLError: Error, Sendable, CustomStringConvertible {
   public let line: Int
   public let column: Int
   public let message: String
