@@ -10,6 +10,8 @@ let package = Package(
     .library(name: "Normalization", targets: ["Normalization"]),
     .library(name: "Segmentation", targets: ["Segmentation"]),
     .library(name: "Glossary", targets: ["Glossary"]),
+    .library(name: "Alignment", targets: ["Alignment"]),
+    .library(name: "GlossaJSON", targets: ["GlossaJSON"]),
     .library(name: "GlossaFormats", targets: ["GlossaFormats"]),
     .library(name: "PipelineConfig", targets: ["PipelineConfig"]),
   ],
@@ -39,15 +41,33 @@ let package = Package(
     .target(name: "Segmentation", dependencies: ["GlossaCore", "ICU"], resources: [.process("Resources")]),
     // The glossary model and its file formats (TBX, TSV, CSV, JSON, GeoNames).
     .target(name: "Glossary"),
-    // Input and output formats (text, JSONL).
-    .target(name: "GlossaFormats", dependencies: ["GlossaCore"]),
+    // Glossary term alignment: match keys (rules in Resources/), term index, aligner and applier stages.
+    .target(
+      name: "Alignment",
+      dependencies: ["GlossaCore", "ICU", "Glossary"],
+      resources: [
+        .embedInCode("Resources/keys-letters.txt"), .embedInCode("Resources/keys-de.txt"),
+        .embedInCode("Resources/keys-fr.txt"), .embedInCode("Resources/keys-en.txt"),
+        .embedInCode("Resources/keys-common.txt"), .embedInCode("Resources/keys-skeleton.txt"),
+        .embedInCode("Resources/keys-ar.txt"), .embedInCode("Resources/articles.txt"),
+        .embedInCode("Resources/common-de.txt"), .embedInCode("Resources/lookalikes.txt"),
+        .embedInCode("Resources/given-names.txt"), .embedInCode("Resources/determiners-de.txt"),
+        .embedInCode("Resources/place-cues.txt"), .embedInCode("Resources/transliteration-marks.txt"),
+        .embedInCode("Resources/adjective-endings-de.txt"),
+      ]
+    ),
+    // A strict, Foundation-free JSON parser and writer with byte offsets for every error.
+    .target(name: "GlossaJSON"),
+    // Input and output formats (text, JSONL), streamed in bounded batches on parallel workers.
+    .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaJSON"]),
     // Pipelines described in a JSON file, built from named stages.
-    .target(name: "PipelineConfig", dependencies: ["GlossaCore", "GlossaFormats", "Normalization", "Segmentation"]),
+    .target(name: "PipelineConfig", dependencies: ["GlossaCore", "GlossaJSON", "Normalization", "Segmentation"]),
     // The command-line tool: thin over the library.
     .executableTarget(
       name: "glossa",
       dependencies: [
-        "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaFormats", "PipelineConfig",
+        "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaJSON", "GlossaFormats", "PipelineConfig",
+        "Glossary", "Alignment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -56,9 +76,12 @@ let package = Package(
     .testTarget(name: "GlossaCoreTests", dependencies: ["GlossaCore", "GlossaTestSupport"]),
     .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "GlossaTestSupport"]),
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "GlossaTestSupport"]),
-    .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats"]),
+    .testTarget(name: "GlossaJSONTests", dependencies: ["GlossaJSON"]),
+    .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaJSON"]),
     .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "GlossaTestSupport"]),
+    .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Glossary", "GlossaTestSupport"]),
     .testTarget(name: "GlossaCLITests", dependencies: ["glossa"]),
+    .testTarget(name: "GlossaryTests", dependencies: ["Glossary"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -31,7 +31,7 @@ public enum MatchKind: String, Hashable, Sendable, CaseIterable {
 /// A mention of a glossary concept in the current text.
 public struct TermAnnotation: Hashable, Sendable {
   public var span: TextSpan
-  /// The concept's id in the glossary, e.g. `geo:173194`.
+  /// The concept's id in the glossary, e.g. `geo:173811`.
   public var concept: String
   /// The canonical name the mention was linked to.
   public var canonical: String

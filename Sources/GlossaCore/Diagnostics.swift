@@ -1,5 +1,5 @@
 /// Where a problem was found: a file (or `<stdin>`), a line and column (1-based), or a byte offset.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct InputLocation: Hashable, Sendable, CustomStringConvertible {
   public var file: String
   public var line: Int?
   public var column: Int?
@@ -30,9 +30,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
   public var severity: Severity
   public var message: String
-  public var location: SourceLocation?
+  public var location: InputLocation?
 
-  public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+  public init(_ severity: Severity, _ message: String, at location: InputLocation? = nil) {
     self.severity = severity
     self.message = message
     self.location = location
@@ -47,9 +47,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 public struct Diagnostics: Sendable {
   public private(set) var items: [Diagnostic] = []
   /// Where the current document came from; attached to diagnostics that have no location of their own.
-  public var location: SourceLocation?
+  public var location: InputLocation?
 
-  public init(location: SourceLocation? = nil) { self.location = location }
+  public init(location: InputLocation? = nil) { self.location = location }
 
   public mutating func warning(_ message: String) { items.append(Diagnostic(.warning, message, at: location)) }
   public mutating func error(_ message: String) { items.append(Diagnostic(.error, message, at: location)) }

@@ -69,37 +69,46 @@ public struct OffsetMap: Sendable, Hashable {
     while editIndex < edits.count {
       let first = edits[editIndex]
       while oldIndex < regions.count && regions[oldIndex].current.upperBound <= first.span.start
-        && !overlaps(regions[oldIndex].current, first.span.range) {
+        && !touches(regions[oldIndex].current, first.span.range) {
         keepOld()
       }
-      // One cluster: this edit, every old region it overlaps, and every edit those overlap in turn.
+      // One cluster: this edit, every old region it touches, and every edit those overlap in turn.
       var low = first.span.start, high = first.span.end
       var growth = first.replacement.utf8.count - first.span.length
+      var originalLow = originalStart(low), originalHigh = originalEnd(high)
       editIndex += 1
       var grew = true
       while grew {
         grew = false
-        while oldIndex < regions.count && overlaps(regions[oldIndex].current, low..<high) {
-          low = min(low, regions[oldIndex].current.lowerBound)
-          high = max(high, regions[oldIndex].current.upperBound)
+        while oldIndex < regions.count && touches(regions[oldIndex].current, low..<high) {
+          let old = regions[oldIndex]
+          low = min(low, old.current.lowerBound)
+          high = max(high, old.current.upperBound)
+          originalLow = min(originalLow, old.original.lowerBound)
+          originalHigh = max(originalHigh, old.original.upperBound)
           oldIndex += 1
           grew = true
         }
         while editIndex < edits.count && overlaps(edits[editIndex].span.range, low..<high) {
           let edit = edits[editIndex]
           high = max(high, edit.span.end)
+          originalHigh = max(originalHigh, originalEnd(high))
           growth += edit.replacement.utf8.count - edit.span.length
           editIndex += 1
           grew = true
         }
       }
-      let originalLow = originalStart(low)
-      let original = originalLow..<max(originalLow, originalEnd(high))
-      result.append(Region(current: (low + shift)..<(high + shift + growth), original: original))
+      result.append(Region(current: (low + shift)..<(high + shift + growth), original: originalLow..<max(originalLow, originalHigh)))
       shift += growth
     }
     while oldIndex < regions.count { keepOld() }
     regions = result
+  }
+
+  /// Whether an old region belongs to a cluster: it overlaps it, or it is a deletion at its edge.
+  private func touches(_ old: Range<Int>, _ cluster: Range<Int>) -> Bool {
+    if old.isEmpty { return cluster.lowerBound <= old.lowerBound && old.lowerBound <= cluster.upperBound }
+    return overlaps(old, cluster)
   }
 
   /// Whether two ranges share a byte, or an empty one sits strictly inside the other.

@@ -77,7 +77,7 @@ public enum PipelineBuilder {
 public struct Pipeline<Body: Stage>: Stage {
   public let body: Body
 
-  public init(@PipelineBuilder _ build: () -> Body) { self.body = build() }
+  public init(@PipelineBuilder _ build: () throws -> Body) rethrows { self.body = try build() }
 
   public func run(_ input: Body.Input, diagnostics: inout Diagnostics) throws -> Body.Output {
     try body.run(input, diagnostics: &diagnostics)

@@ -33,10 +33,20 @@ public final class LineReader {
     public var endedWithCRLF: Bool
     /// Whether the line ended with a line feed (false only for a last line without one).
     public var endedWithNewline: Bool
+
+    public init(bytes: UnsafeBufferPointer<UInt8>, number: Int, offset: Int, endedWithCRLF: Bool = false, endedWithNewline: Bool = true) {
+      self.bytes = bytes
+      self.number = number
+      self.offset = offset
+      self.endedWithCRLF = endedWithCRLF
+      self.endedWithNewline = endedWithNewline
+    }
   }
 
   /// The name used in messages: the path, or `<stdin>`.
   public let name: String
+  /// The size of the input in bytes, when it is a regular file.
+  public private(set) var size: Int?
   private let file: UnsafeMutablePointer<FILE>
   private let ownsFile: Bool
   private var buffer: [UInt8]
@@ -64,11 +74,15 @@ public final class LineReader {
       self.file = file
       self.ownsFile = true
       self.name = path
+      if (info.st_mode & S_IFMT) == S_IFREG { self.size = Int(info.st_size) }
     }
     self.buffer = [UInt8](repeating: 0, count: 1 << 20)
   }
 
   deinit { if ownsFile { fclose(file) } }
+
+  /// Bytes of input handed out so far, line ends included.
+  public var bytesRead: Int { consumed + start }
 
   /// The next line, or `nil` at the end of the input.
   public func next() throws -> Line? {
@@ -96,6 +110,13 @@ public final class LineReader {
 
   private func makeLine(_ range: Range<Int>, crlf: Bool, newline: Bool) -> Line {
     lineNumber += 1
+    var range = range
+    // A UTF-8 byte order mark at the start of the input is not text.
+    if lineNumber == 1 && consumed == 0 && range.count >= 3 && buffer[range.lowerBound] == 0xEF
+      && buffer[range.lowerBound + 1] == 0xBB && buffer[range.lowerBound + 2] == 0xBF
+    {
+      range = (range.lowerBound + 3)..<range.upperBound
+    }
     let bytes = buffer.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[range]) }
     return Line(bytes: bytes, number: lineNumber, offset: consumed + range.lowerBound, endedWithCRLF: crlf, endedWithNewline: newline)
   }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import GlossaCore
+import GlossaJSON
 
 /// Buffered writing to standard output (or another C stream), flushed in large blocks.
 public final class OutputStream {
@@ -16,6 +17,14 @@ public final class OutputStream {
     buffer.reserveCapacity(limit + 4096)
   }
 
+  /// Creates (or truncates) the file at `path` for writing.
+  public convenience init(path: String) throws {
+    guard let file = fopen(path, "wb") else {
+      throw InputError(location: path, message: "cannot create file: \(String(cString: strerror(errno)))")
+    }
+    self.init(file: file)
+  }
+
   deinit { flush() }
 
   public func write(_ bytes: [UInt8]) {
@@ -24,7 +33,8 @@ public final class OutputStream {
   }
 
   public func write(_ text: some StringProtocol) {
-    buffer.append(contentsOf: text.utf8)
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
+    if copied == nil { buffer.append(contentsOf: text.utf8) }
     if buffer.count >= limit { flush() }
   }
 

@@ -1,8 +1,8 @@
 /// A concept-oriented multilingual glossary: concepts, each with terms per language.
 ///
 /// ```swift
-/// var hasaka = Concept(id: "geo:173194")
-/// hasaka.references["geonames"] = "173194"
+/// var hasaka = Concept(id: "geo:173811")
+/// hasaka.references["geonames"] = "173811"
 /// hasaka.terms = [
 ///   Term(language: "de", text: "al-Hasaka", status: .preferred),
 ///   Term(language: "de", text: "Hassake", status: .admitted),
@@ -19,9 +19,9 @@ public struct Glossary: Sendable, Hashable {
 
 /// One concept (a place, an organization, …) with its terms in every language.
 public struct Concept: Sendable, Hashable {
-  /// The concept's id, unique in its glossary, e.g. `geo:173194`.
+  /// The concept's id, unique in its glossary, e.g. `geo:173811`.
   public var id: String
-  /// External references by scheme, e.g. `["geonames": "173194", "wikidata": "Q193014"]`.
+  /// External references by scheme, e.g. `["geonames": "173811", "wikidata": "Q193014"]`.
   public var references: [String: String]
   /// A subject field, e.g. `populated place`.
   public var subject: String?

@@ -43,9 +43,7 @@ public struct Transliteration: DocumentStage {
           if end > start {
             let piece = UnsafeBufferPointer(rebasing: utf8[start..<end])
             let result = try transliterator.transliterate(utf8: piece)
-            if !result.utf8.elementsEqual(piece) {
-              edits.append(TextEdit(TextSpan(start: start, end: end), result))
-            }
+            if let edit = narrowedEdit(piece, result, at: start) { edits.append(edit) }
           }
           start = end
         }
@@ -56,6 +54,29 @@ public struct Transliteration: DocumentStage {
     document.apply(edits)
     return document
   }
+}
+
+/// The edit that turns `source` (at byte `offset` of the text) into `result`, without the prefix and
+/// suffix they share, so that offsets map back character by character; `nil` when nothing changed.
+func narrowedEdit(_ source: UnsafeBufferPointer<UInt8>, _ result: String, at offset: Int) -> TextEdit? {
+  let target = Array(result.utf8)
+  var prefix = 0
+  while prefix < source.count && prefix < target.count && source[prefix] == target[prefix] { prefix += 1 }
+  if prefix == source.count && prefix == target.count { return nil }
+  // Back off to a character start in both texts.
+  while prefix > 0 && (isContinuation(source, prefix) || isContinuation(target, prefix)) { prefix -= 1 }
+  var suffix = 0
+  while suffix < source.count - prefix && suffix < target.count - prefix
+    && source[source.count - 1 - suffix] == target[target.count - 1 - suffix] { suffix += 1 }
+  while suffix > 0 && (isContinuation(source, source.count - suffix) || isContinuation(target, target.count - suffix)) { suffix -= 1 }
+  let replacement = String(decoding: target[prefix..<(target.count - suffix)], as: UTF8.self)
+  return TextEdit(TextSpan(start: offset + prefix, end: offset + source.count - suffix), replacement)
+}
+
+@inline(__always)
+private func isContinuation(_ bytes: some RandomAccessCollection<UInt8>, _ index: Int) -> Bool {
+  guard index < bytes.count else { return false }
+  return bytes[bytes.index(bytes.startIndex, offsetBy: index)] & 0xC0 == 0x80
 }
 
 @inline(__always)

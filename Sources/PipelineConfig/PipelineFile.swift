@@ -1,5 +1,5 @@
 import GlossaCore
-import GlossaFormats
+import GlossaJSON
 import Normalization
 import Segmentation
 
@@ -11,7 +11,7 @@ import Darwin
 
 /// A problem in a pipeline file, located by file, line and column.
 public struct PipelineFileError: Error, Sendable, CustomStringConvertible {
-  public var location: SourceLocation
+  public var location: InputLocation
   public var message: String
   public var description: String { "\(location): error: \(message)" }
 }
@@ -22,10 +22,10 @@ public struct StageOptions {
   /// The stage's name.
   public let name: String
   private let members: [JSONMember]
-  private let locate: (Int) -> SourceLocation
+  private let locate: (Int) -> InputLocation
   private var used: Set<String> = ["stage"]
 
-  init(name: String, members: [JSONMember], locate: @escaping (Int) -> SourceLocation) {
+  init(name: String, members: [JSONMember], locate: @escaping (Int) -> InputLocation) {
     self.name = name
     self.members = members
     self.locate = locate
@@ -148,19 +148,19 @@ public struct PipelineFile: Sendable {
   /// or transliterator ids are errors with the file's line and column.
   public static func load(path: String, registry: StageRegistry = .standard) throws -> PipelineFile {
     guard let bytes = readFile(path) else {
-      throw PipelineFileError(location: SourceLocation(file: path), message: "cannot read pipeline file: \(String(cString: strerror(errno)))")
+      throw PipelineFileError(location: InputLocation(file: path), message: "cannot read pipeline file: \(String(cString: strerror(errno)))")
     }
     return try parse(bytes, file: path, registry: registry)
   }
 
   /// Builds a pipeline from the JSON text of a pipeline file named `file`.
   public static func parse(_ bytes: [UInt8], file: String, registry: StageRegistry = .standard) throws -> PipelineFile {
-    let locate = { (offset: Int) -> SourceLocation in
+    let locate = { (offset: Int) -> InputLocation in
       var line = 1, column = 1
       for byte in bytes.prefix(offset) {
         if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
       }
-      return SourceLocation(file: file, line: line, column: column)
+      return InputLocation(file: file, line: line, column: column)
     }
     let root: JSONValue
     do {

@@ -221,7 +221,7 @@ func trimmed(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> TextSpa
 }
 
 /// The byte width of a white-space character starting at `offset` (ASCII space, tab, line ends, NBSP,
-/// the U+2000 spaces, U+202F, U+205F, U+3000), or `nil`.
+/// U+2000...U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), or `nil`.
 @inline(__always)
 func whiteSpaceWidth(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
   let byte = utf8[offset]
@@ -231,7 +231,7 @@ func whiteSpaceWidth(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int?
   case 0xE2:
     guard offset + 2 < utf8.count else { return nil }
     let b1 = utf8[offset + 1], b2 = utf8[offset + 2]
-    if b1 == 0x80 && (0x80...0x8B).contains(b2) { return 3 }  // U+2000...U+200B
+    if b1 == 0x80 && (0x80...0x8A).contains(b2) { return 3 }  // U+2000...U+200A
     if b1 == 0x80 && (b2 == 0xAF || b2 == 0xA8 || b2 == 0xA9) { return 3 }  // U+202F, U+2028, U+2029
     if b1 == 0x81 && b2 == 0x9F { return 3 }  // U+205F
     return nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +9,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs a document stage over every input line and writes one result per line.
+/// Runs a document stage over every input line of a command and writes one result per line.
 ///
 /// A bad line (invalid UTF-8, malformed JSON, a stage error) is reported on standard error with its file,
 /// line and column; in JSONL output it also gets an `{"error": …}` line, so output lines still match
@@ -17,76 +18,57 @@ struct DocumentRunner {
   var options: InputOptions
   var language: String?
 
-  /// Writes one processed document.
-  typealias Writer = (_ document: Document, _ record: InputRecord, _ output: OutputStream) -> Void
-
-  func run(_ stage: some DocumentStage, write: Writer) throws {
-    let decoder = RecordDecoder(format: options.inputFormat, language: language)
-    let output = OutputStream()
-    var failures = 0
-    defer { output.flush() }
-    for path in options.paths {
-      let reader: LineReader
-      do {
-        reader = try LineReader(path: path)
-      } catch {
-        output.flush()
-        reportError("\(error)")
-        failures += 1
-        continue
-      }
-      while let line = try reader.next() {
-        let record: InputRecord
-        switch decoder.decode(line, file: reader.name) {
-        case .success(let decoded): record = decoded
-        case .failure(let error):
-          fail(error, output: output)
-          failures += 1
-          continue
-        }
-        var diagnostics = Diagnostics(location: record.location)
-        let document: Document
-        do {
-          document = try stage.run(record.document, diagnostics: &diagnostics)
-        } catch {
-          fail(RecordError(location: record.location, message: "\(error)"), output: output)
-          failures += 1
-          continue
-        }
-        if !diagnostics.isEmpty {
-          output.flush()
-          for item in diagnostics.items { reportError(item.description) }
-          if diagnostics.hasErrors { failures += 1 }
-        }
-        write(document, record, output)
-      }
-    }
-    if failures > 0 {
-      output.flush()
-      reportError("glossa: \(failures) error\(failures == 1 ? "" : "s") in the input")
+  func run(_ stage: some DocumentStage, format: @escaping StreamProcessor<AnyDocumentStage>.Formatter) async throws {
+    // Error records keep JSONL output aligned with its input, or go to their own file.
+    let records = options.outputFormat == .jsonl || options.errors != nil
+    let processor = StreamProcessor(
+      stage: AnyDocumentStage(name: "command", stage), inputFormat: options.inputFormat, language: language,
+      invalidUTF8: options.onInvalid, jobs: options.jobCount,
+      formatError: { records ? errorRecord($0) : nil }, format: format)
+    let errors = try options.errors.map { try OutputStream(path: $0) }
+    let bar = ProgressBar.wanted(options.progress) ? ProgressBar() : nil
+    let summary = try await processor.run(
+      paths: options.paths, output: OutputStream(), errors: errors,
+      report: { message in
+        bar?.finish()
+        reportError(message)
+      },
+      progress: bar.map { bar in { bar.update(done: $0, total: $1) } })
+    bar?.finish()
+    if summary.failures > 0 {
+      let stop = summary.stopped ? "; stopped at the first" : ""
+      reportError("glossa: \(summary.failures) error\(summary.failures == 1 ? "" : "s") in \(summary.lines) input lines\(stop)")
       throw ExitCode(1)
     }
   }
+}
 
-  private func fail(_ error: RecordError, output: OutputStream) {
-    if options.outputFormat == .jsonl {
-      var line: [UInt8] = []
-      JSONWriter.append(.object([JSONMember(key: "error", value: .object([
-        JSONMember(key: "file", value: .string(error.location.file)),
-        JSONMember(key: "line", value: .number(String(error.location.line ?? 0))),
-        JSONMember(key: "column", value: .number(String(error.location.column ?? 0))),
-        JSONMember(key: "message", value: .string(error.message)),
-      ]))]), to: &line)
-      line.append(0x0A)
-      output.write(line)
-    }
-    output.flush()
-    reportError(error.description)
-  }
+/// The JSONL line that stands for a bad input line.
+func errorRecord(_ error: RecordError) -> [UInt8] {
+  var line: [UInt8] = []
+  JSONWriter.append(.object([JSONMember(key: "error", value: .object([
+    JSONMember(key: "file", value: .string(error.location.file)),
+    JSONMember(key: "line", value: error.location.line.map { .number(String($0)) } ?? .null),
+    JSONMember(key: "column", value: error.location.column.map { .number(String($0)) } ?? .null),
+    JSONMember(key: "message", value: .string(error.message)),
+  ]))]), to: &line)
+  line.append(0x0A)
+  return line
 }
 
 /// Writes one line to standard error.
 func reportError(_ message: String) {
   let line = Array((message + "\n").utf8)
   _ = line.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+}
+
+extension Array where Element == UInt8 {
+  /// Appends bytes of output.
+  mutating func write(_ bytes: [UInt8]) { append(contentsOf: bytes) }
+
+  /// Appends text as UTF-8.
+  mutating func write(_ text: some StringProtocol) {
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
+    if copied == nil { append(contentsOf: text.utf8) }
+  }
 }

@@ -3,7 +3,7 @@ import ICU
 
 /// The `glossa` command: a thin layer over the Glossa library.
 @main
-struct Glossa: ParsableCommand {
+struct Glossa: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glossa",
     abstract: "Prepare multilingual text for translation: normalize, segment, tokenize, align glossary terms.",
@@ -17,6 +17,9 @@ struct Glossa: ParsableCommand {
         glossa segment --lang de --input-format jsonl --output-format jsonl < articles.jsonl
       """,
     version: "0.1.0 (ICU \(icuVersion))",
-    subcommands: [NormalizeCommand.self, SegmentCommand.self, TokenizeCommand.self, RunCommand.self]
+    subcommands: [
+      NormalizeCommand.self, SegmentCommand.self, TokenizeCommand.self, RunCommand.self, AlignCommand.self,
+      ApplyCommand.self, RestoreCommand.self, GlossaryCommand.self,
+    ]
   )
 }

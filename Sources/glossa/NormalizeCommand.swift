@@ -1,12 +1,13 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 import Normalization
 
 extension NormalizationForm: ExpressibleByArgument {}
 extension PunctuationNormalization.LineEnds: ExpressibleByArgument {}
 
-struct NormalizeCommand: ParsableCommand {
+struct NormalizeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "normalize",
     abstract: "Normalize Unicode, punctuation and white space; optionally transliterate.",
@@ -35,7 +36,7 @@ struct NormalizeCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  func run() throws {
+  func run() async throws {
     var stages: [AnyDocumentStage] = [AnyDocumentStage(name: "normalize", UnicodeNormalization(form))]
     if punctuation {
       stages.append(AnyDocumentStage(name: "punctuation", PunctuationNormalization(lineEnds: lineEnds)))
@@ -45,7 +46,8 @@ struct NormalizeCommand: ParsableCommand {
     }
     let keepCRLF = !punctuation || lineEnds == .keep
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input).run(DocumentPipeline(stages)) { document, record, output in
+    try await DocumentRunner(options: input).run(DocumentPipeline(stages)) { document, record in
+      var output: [UInt8] = []
       if jsonl {
         var fields = JSONRecordWriter(metadata: document.metadata)
         fields.set("text", .string(document.text))
@@ -54,6 +56,7 @@ struct NormalizeCommand: ParsableCommand {
         output.write(document.text)
         output.write(keepCRLF && record.endedWithCRLF ? "\r\n" : "\n")
       }
+      return output
     }
   }
 }

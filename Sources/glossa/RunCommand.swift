@@ -1,9 +1,10 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 import PipelineConfig
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a pipeline described in a JSON file.",
@@ -36,10 +37,11 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  func run() throws {
+  func run() async throws {
     let file = try PipelineFile.load(path: pipeline)
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input, language: file.language).run(file.pipeline) { document, _, output in
+    try await DocumentRunner(options: input, language: file.language).run(file.pipeline) { document, _ in
+      var output: [UInt8] = []
       if jsonl {
         var record = JSONRecordWriter(metadata: document.metadata)
         if !document.offsets.isIdentity { record.set("normalized", .string(document.text)) }
@@ -55,6 +57,7 @@ struct RunCommand: ParsableCommand {
         output.write(document.text)
         output.write("\n")
       }
+      return output
     }
   }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 import Segmentation
 
-struct SegmentCommand: ParsableCommand {
+struct SegmentCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "segment",
     abstract: "Split text into sentences, one per line.",
@@ -45,7 +46,7 @@ struct SegmentCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     let segmenter: SentenceSegmenter
     if plainICU {
       segmenter = try SentenceSegmenter.plainICU(language: lang, joinLines: joinLines)
@@ -57,22 +58,20 @@ struct SegmentCommand: ParsableCommand {
       segmenter = try SentenceSegmenter(language: lang, rules: languageRules, joinLines: joinLines)
     }
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input, language: lang).run(segmenter) { document, _, output in
+    try await DocumentRunner(options: input, language: lang).run(segmenter) { document, _ in
+      var output: [UInt8] = []
       if jsonl {
         var record = JSONRecordWriter(metadata: document.metadata)
         record.set("sentences", strings: document.sentences.map { document.originalText(of: $0) })
         output.write(record.finish())
       } else {
-        // One string per document: appending substrings to a String copies their bytes in one go.
-        var lines = ""
-        lines.reserveCapacity(document.original.utf8.count + document.sentences.count + 1)
         for sentence in document.sentences {
-          lines += document.originalText(of: sentence)
-          lines += "\n"
+          output.write(document.originalText(of: sentence))
+          output.write("\n")
         }
-        if document.sentences.isEmpty { lines = "\n" }
-        output.write(lines)
+        if document.sentences.isEmpty { output.write("\n") }
       }
+      return output
     }
   }
 }

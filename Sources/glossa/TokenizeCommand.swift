@@ -1,9 +1,10 @@
 import ArgumentParser
 import GlossaCore
 import GlossaFormats
+import GlossaJSON
 import Segmentation
 
-struct TokenizeCommand: ParsableCommand {
+struct TokenizeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tokenize",
     abstract: "Split text into words, numbers and punctuation.",
@@ -22,10 +23,11 @@ struct TokenizeCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  func run() throws {
+  func run() async throws {
     let tokenizer = try WordTokenizer(language: lang)
     let jsonl = input.outputFormat == .jsonl
-    try DocumentRunner(options: input, language: lang).run(tokenizer) { document, _, output in
+    try await DocumentRunner(options: input, language: lang).run(tokenizer) { document, _ in
+      var output: [UInt8] = []
       if jsonl {
         var record = JSONRecordWriter(metadata: document.metadata)
         record.set("tokens", .array(tokenObjects(document)))
@@ -34,6 +36,7 @@ struct TokenizeCommand: ParsableCommand {
         output.write(document.tokens.map { document.text(of: $0.span) }.joined(separator: " "))
         output.write("\n")
       }
+      return output
     }
   }
 }

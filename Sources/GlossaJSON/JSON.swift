@@ -85,6 +85,7 @@ public struct JSONParser {
     parser.position += 1
     var members: [(key: String, raw: Range<Int>)] = []
     var decoded: [String: String] = [:]
+    var seen = Set<String>()
     parser.skipWhiteSpace()
     if parser.peek() == UInt8(ascii: "}") {
       parser.position += 1
@@ -92,7 +93,11 @@ public struct JSONParser {
       while true {
         parser.skipWhiteSpace()
         guard parser.peek() == UInt8(ascii: "\"") else { throw parser.error("expected a member name in quotes") }
+        let keyOffset = parser.position
         let key = try parser.parseString()
+        guard seen.insert(key).inserted else {
+          throw JSONSyntaxError(message: "duplicate member \"\(key)\"", offset: keyOffset)
+        }
         parser.skipWhiteSpace()
         guard parser.peek() == UInt8(ascii: ":") else { throw parser.error("expected ':' after member name") }
         parser.position += 1

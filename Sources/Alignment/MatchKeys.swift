@@ -1,0 +1,122 @@
+import ICU
+
+/// The writing system of a word, as far as matching cares.
+public enum WordScript: Sendable, Hashable {
+  case latin, arabic, other
+}
+
+/// The forms of one word that the index compares, from strict to loose.
+public struct WordKeys: Sendable, Hashable {
+  /// Lowercase, diacritics removed, letters and digits only: `Ḥassaké` → `hassake`.
+  public var folded: String
+  /// The transliteration key: spelling conventions abstracted (`Hassake`, `Hasakah` → `hasaka`).
+  /// For Arabic-script words, the normalized Arabic word.
+  public var key: String
+  /// The key with vowels reduced to where they are (`Karbala`, `Kerbela` → `karbala`).
+  public var skeleton: String
+  /// The key without an attached article (`Albukamal` → `bukamal`, `Ezzor` → `sur`), if it has one.
+  public var keyWithoutArticle: String?
+  public var script: WordScript
+  /// Whether the word is an Arabic article (`al`, `el`, `ar`, …).
+  public var isArticle: Bool
+}
+
+/// Computes ``WordKeys`` with ICU transliterators compiled from ``MatchKeyRules``.
+///
+/// Holds ICU handles and a cache of the words seen so far, so it is not `Sendable`: each task uses its
+/// own, borrowed from the ``TermIndex``'s pool. Every word goes through ICU once; repeated words are a
+/// hash lookup.
+///
+/// ```swift
+/// let keys = try MatchKeyMaker(rules: .standard)
+/// keys.keys(for: "Hassaké").key     // "hasaka"
+/// keys.keys(for: "الحسكة").key       // "حسكه"
+/// ```
+public final class MatchKeyMaker {
+  public let rules: MatchKeyRules
+  private let fold: Transliterator
+  private let latin: Transliterator
+  private let vowels: Transliterator
+  private let arabic: Transliterator
+  private var cache: [String: WordKeys] = [:]
+  private let cacheLimit: Int
+
+  /// Compiles the rules; an error in a rule file names its rule line.
+  public init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {
+    self.rules = rules
+    self.fold = try Transliterator(id: "glossa-fold", rules: MatchKeyRules.foldingRules)
+    self.latin = try Transliterator(id: "glossa-key", rules: rules.latinKeyRules)
+    self.vowels = try Transliterator(id: "glossa-skeleton", rules: rules.skeleton)
+    self.arabic = try Transliterator(id: "glossa-arabic", rules: rules.arabic)
+    self.cacheLimit = cacheLimit
+  }
+
+  /// The keys of one word (no spaces or hyphens inside).
+  public func keys(for word: Substring) -> WordKeys {
+    if let cached = cache[String(word)] { return cached }
+    let computed = compute(String(word))
+    if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+    cache[String(word)] = computed
+    return computed
+  }
+
+  /// The keys of one word.
+  public func keys(for word: String) -> WordKeys { keys(for: word[...]) }
+
+  private func compute(_ word: String) -> WordKeys {
+    let script = Self.script(of: word)
+    let folded = (try? fold.transliterate(word)) ?? word.lowercased()
+    if script == .arabic {
+      let key = (try? arabic.transliterate(word)) ?? word
+      return WordKeys(folded: folded, key: key, skeleton: key, keyWithoutArticle: nil, script: .arabic, isArticle: key == "ال")
+    }
+    let isArticle = rules.articles.contains(folded)
+    let key = isArticle ? "" : latinKey(word)
+    var keyWithoutArticle: String?
+    if !isArticle, let stem = attachedArticleStem(folded) {
+      keyWithoutArticle = latinKey(stem)
+    }
+    return WordKeys(
+      folded: folded, key: key, skeleton: skeleton(of: key), keyWithoutArticle: keyWithoutArticle,
+      script: script, isArticle: isArticle)
+  }
+
+  /// The transliteration key of a Latin word.
+  func latinKey(_ word: String) -> String { (try? latin.transliterate(word)) ?? word.lowercased() }
+
+  /// The vowel-class key of a transliteration key.
+  func skeleton(of key: String) -> String {
+    key.isEmpty ? key : ((try? vowels.transliterate(key)) ?? key)
+  }
+
+  /// `bukamal` for `albukamal`, `zor` for `ezzor` (assimilated article: vowel, doubled consonant);
+  /// nil when the word has no attached article or too little would remain.
+  private func attachedArticleStem(_ folded: String) -> String? {
+    let letters = Array(folded.utf8)
+    guard letters.count >= 5 else { return nil }
+    for prefix in rules.attachedArticles {
+      let p = Array(prefix.utf8)
+      if letters.count >= 6, letters.starts(with: p), letters.count - p.count >= 4 {
+        return String(decoding: letters[p.count...], as: UTF8.self)
+      }
+    }
+    let isVowel: (UInt8) -> Bool = { $0 == 0x61 || $0 == 0x65 || $0 == 0x69 || $0 == 0x6F || $0 == 0x75 }
+    if isVowel(letters[0]), letters[1] == letters[2], !isVowel(letters[1]), letters[1] >= 0x61, letters[1] <= 0x7A {
+      return String(decoding: letters[2...], as: UTF8.self)
+    }
+    return nil
+  }
+
+  /// Whether the word is written in Arabic script (any Arabic letter), Latin, or something else.
+  static func script(of word: String) -> WordScript {
+    var sawLatin = false
+    for scalar in word.unicodeScalars {
+      switch scalar.value {
+      case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return .arabic
+      case 0x41...0x5A, 0x61...0x7A, 0xC0...0x024F, 0x1E00...0x1EFF: sawLatin = true
+      default: break
+      }
+    }
+    return sawLatin ? .latin : .other
+  }
+}

@@ -1,0 +1,191 @@
+import Glossary
+import ICU
+
+/// A glossary compiled for matching: every term's exact, folded, transliteration-key, vowel-class and
+/// Arabic forms in hash tables, plus a one-deletion table for guarded fuzzy matching.
+///
+/// Built once (keys are computed with ICU once per term) and reused across documents and tasks: a
+/// lookup costs a few hash probes whatever the glossary's size. The index is immutable and `Sendable`;
+/// the ICU handles it needs per task come from an internal pool.
+///
+/// ```swift
+/// let index = try TermIndex(glossary: glossary)
+/// let aligner = TermAligner(index: index, language: "de")
+/// var document = try aligner.run(Document("Gefechte bei Hassaka.")).output
+/// document.terms[0].concept   // "geo:173811"
+/// ```
+public final class TermIndex: Sendable {
+  /// One glossary term as the index knows it.
+  struct Entry: Sendable {
+    var concept: Int32
+    var term: Int32
+    /// 0 preferred, 1 admitted, 2 deprecated.
+    var rank: UInt8
+  }
+
+  /// What the index matches and how carefully.
+  public struct Options: Sendable, Hashable {
+    /// Match by vowel-class key (`Kerbela` = `Karbala`) when the key has at least this many letters.
+    public var minimumSkeletonLength: Int
+    /// Fuzzy matching (one edit on the key) for keys of at least this many letters; `nil` turns it off.
+    public var minimumFuzzyLength: Int?
+
+    public init(minimumSkeletonLength: Int = 4, minimumFuzzyLength: Int? = 6) {
+      self.minimumSkeletonLength = minimumSkeletonLength
+      self.minimumFuzzyLength = minimumFuzzyLength
+    }
+  }
+
+  /// The glossary the index was built from.
+  public let glossary: Glossary
+  public let rules: MatchKeyRules
+  public let options: Options
+  let entries: [Entry]
+  let exact: [String: [Int32]]
+  let folded: [String: [Int32]]
+  let key: [String: [Int32]]
+  let skeleton: [String: [Int32]]
+  let arabic: [String: [Int32]]
+  /// Keys of multi-word terms with the spaces removed (`Tall Kalakh` → `talkalax`), for names written
+  /// as one word or split differently.
+  let compact: [String: [Int32]]
+  /// Whether some term starts with a lowercase word that is not an article (then every word is a
+  /// possible start of a mention).
+  let hasLowercaseHeads: Bool
+  /// Every key with one letter deleted → the keys it came from (for edit distance 1).
+  let deletions: [String: [String]]
+  /// The most words a term has, articles included.
+  let maxWords: Int
+  let keyMakers: HandlePool<MatchKeyMaker>
+  let conceptIDs: [String: Int]
+  /// Match keys of the common words: a word with such a key matches no looser than by key (`Kabala`).
+  let commonKeys: Set<String>
+
+  /// Builds the index. Throws when a rule file does not compile.
+  public init(glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options()) throws {
+    self.glossary = glossary
+    self.rules = rules
+    self.options = options
+    let maker = try MatchKeyMaker(rules: rules, cacheLimit: 50_000)
+    let nfc = Normalizer(.nfc)
+    var entries: [Entry] = []
+    var exact: [String: [Int32]] = [:], folded: [String: [Int32]] = [:], key: [String: [Int32]] = [:]
+    var skeleton: [String: [Int32]] = [:], arabic: [String: [Int32]] = [:], compact: [String: [Int32]] = [:]
+    var maxWords = 1
+    var hasLowercaseHeads = false
+    func add(_ table: inout [String: [Int32]], _ form: String, _ entry: Int32) {
+      guard !form.isEmpty else { return }
+      if var list = table[form] {
+        if !list.contains(where: { entries[Int($0)].concept == entries[Int(entry)].concept }) {
+          list.append(entry)
+          table[form] = list
+        }
+      } else {
+        table[form] = [entry]
+      }
+    }
+    for (conceptIndex, concept) in glossary.concepts.enumerated() {
+      for (termIndex, term) in concept.terms.enumerated() {
+        let text = nfc.normalize(term.text)
+        let words = WordScanner.words(in: text)
+        guard !words.isEmpty else { continue }
+        maxWords = max(maxWords, words.count)
+        let entry = Int32(entries.count)
+        let rank: UInt8 = term.status == .preferred ? 0 : term.status == .admitted ? 1 : 2
+        entries.append(Entry(concept: Int32(conceptIndex), term: Int32(termIndex), rank: rank))
+        let utf8 = Array(text.utf8)
+        let wordKeys = words.map { maker.keys(for: String(decoding: utf8[$0.start..<$0.end], as: UTF8.self)) }
+        if !words[0].isCapitalized, wordKeys[0].script == .latin, !wordKeys[0].isArticle { hasLowercaseHeads = true }
+        add(&exact, text, entry)
+        add(&folded, wordKeys.map(\.folded).joined(), entry)
+        let content = wordKeys.filter { !$0.isArticle }
+        guard !content.isEmpty else { continue }
+        if content.allSatisfy({ $0.script == .arabic }) {
+          add(&arabic, content.map(\.key).joined(separator: " "), entry)
+          continue
+        }
+        for variant in Self.keyVariants(content) {
+          add(&key, variant.joined(separator: " "), entry)
+          if variant.count > 1 { add(&compact, variant.joined(), entry) }
+          add(&skeleton, variant.map { maker.skeleton(of: $0) }.joined(separator: " "), entry)
+        }
+      }
+    }
+    var deletions: [String: [String]] = [:]
+    if let minimum = options.minimumFuzzyLength {
+      for form in key.keys where Self.letterCount(form) >= minimum {
+        for deleted in Self.deletions(of: form) { deletions[deleted, default: []].append(form) }
+      }
+    }
+    self.entries = entries
+    self.exact = exact
+    self.folded = folded
+    self.key = key
+    self.skeleton = skeleton
+    self.compact = compact
+    self.hasLowercaseHeads = hasLowercaseHeads
+    self.arabic = arabic
+    self.deletions = deletions
+    self.maxWords = maxWords
+    self.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
+    self.conceptIDs = Dictionary(
+      glossary.concepts.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules) }
+  }
+
+  /// The number of concepts.
+  public var conceptCount: Int { glossary.concepts.count }
+
+  /// The canonical name of a concept in `language`: its preferred term there, else its preferred term
+  /// tagged `und`; `nil` when it has neither.
+  public func canonical(of concept: String, in language: String) -> String? {
+    guard let index = conceptIndex(concept) else { return nil }
+    return glossary.concepts[index].preferred(in: language)?.text
+  }
+
+  /// The index of a concept by id.
+  func conceptIndex(_ id: String) -> Int? { conceptIDs[id] }
+
+  /// The name reported for a match: the preferred term in `language`, then `und`, then English, then the
+  /// concept's first preferred term.
+  func displayName(of concept: Int, language: String) -> String {
+    let value = glossary.concepts[concept]
+    return value.preferred(in: language)?.text
+      ?? value.preferred(in: "en")?.text
+      ?? value.terms.first { $0.status == .preferred }?.text
+      ?? value.terms.first?.text ?? value.id
+  }
+
+  /// Each word's key, and the same with one word's attached article removed (at most four variants).
+  static func keyVariants(_ words: [WordKeys]) -> [[String]] {
+    let base = words.map(\.key)
+    var variants = [base]
+    for (position, word) in words.enumerated() {
+      guard let stripped = word.keyWithoutArticle, variants.count < 4 else { continue }
+      var variant = base
+      variant[position] = stripped
+      variants.append(variant)
+    }
+    return variants
+  }
+
+  static func letterCount(_ form: String) -> Int {
+    var count = 0
+    for byte in form.utf8 where byte != 0x20 { count += 1 }
+    return count
+  }
+
+  /// The forms of `form` with one letter (not a space) deleted.
+  static func deletions(of form: String) -> [String] {
+    let bytes = Array(form.utf8)
+    var result: [String] = []
+    result.reserveCapacity(bytes.count)
+    for index in bytes.indices where bytes[index] != 0x20 {
+      if index > 0, bytes[index - 1] == bytes[index] { continue }
+      var copy = bytes
+      copy.remove(at: index)
+      result.append(String(decoding: copy, as: UTF8.self))
+    }
+    return result
+  }
+}

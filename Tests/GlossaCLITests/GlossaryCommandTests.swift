@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// `glossa glossary …`, run as a user would.
+@Suite(.serialized) struct GlossaryCommandTests {
+  @Test func helpShowsARealExampleForEveryGlossarySubcommand() throws {
+    for command in ["validate", "convert", "stats", "merge", "import-geonames"] {
+      let result = try Glossa.run(["glossary", command, "--help"])
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("glossa glossary \(command)"), "the example of \(command) does not run it")
+    }
+  }
+
+  @Test func shippedGlossaryValidates() throws {
+    let result = try Glossa.run(["glossary", "validate", "Glossaries/levant-places.tbx"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    #expect(result.stdout.hasPrefix("Glossaries/levant-places.tbx: tbx, 230 concepts, "))
+    #expect(result.stdout.hasSuffix(" terms, 0 errors, 0 warnings\n"))
+  }
+
+  @Test func validateReportsEveryProblemWithItsLocation() throws {
+    let tsv = """
+      concept\tlang\tterm\tstatus
+      geo:173811\tde\tal-Hasaka\tpreferred
+      geo:173811\tde\tHassake\tpreferred
+      geo:163434\tde\tTal Tamar\tbevorzugt
+      geo:163434\tde_DE\tTell Tamer\tpreferred
+
+      """
+    let result = try Glossa.run(["glossary", "validate", "-"], input: tsv)
+    #expect(result.status == 1)
+    #expect(result.stderr == """
+      <stdin>:3:15: error: second preferred term 'Hassake' for concept 'geo:173811' in language 'de' (the preferred term is 'al-Hasaka')
+      <stdin>:4:25: error: unknown status 'bevorzugt' (expected preferred, admitted or deprecated)
+      <stdin>:5:18: error: bad language tag 'de_DE' (expected BCP 47, e.g. de, ar-SY, und)
+
+      """)
+    #expect(result.stdout == "<stdin>: tsv, 2 concepts, 3 terms, 3 errors, 0 warnings\n")
+  }
+
+  @Test func convertRoundTripsThroughTBXAndJSON() throws {
+    let tsv = try Glossa.run(["glossary", "convert", "Glossaries/levant-places.tbx", "--to", "tsv"])
+    #expect(tsv.status == 0)
+    #expect(tsv.stdout.contains("geo:173811\tde\tal-Hassake\tadmitted\t\t\t\n"))
+    let tbx = try Glossa.run(["glossary", "convert", "-", "--to", "tbx"], input: tsv.stdout)
+    let json = try Glossa.run(["glossary", "convert", "-", "--to", "json"], input: tbx.stdout)
+    let back = try Glossa.run(["glossary", "convert", "-", "--to", "tsv"], input: json.stdout)
+    #expect(back.status == 0)
+    #expect(back.stdout == tsv.stdout)
+  }
+
+  @Test func convertWritesSourceTargetPairs() throws {
+    let result = try Glossa.run(["glossary", "convert", "Glossaries/levant-places.tbx", "--to", "tsv", "--source-lang", "de", "--target-lang", "en"])
+    #expect(result.status == 0)
+    let lines = Set(result.stdout.split(separator: "\n").map(String.init))
+    #expect(lines.contains("Deir Ezzor\tDeir ez-Zor"))
+    #expect(lines.contains("al-Hassake\tAl-Hasakah"))
+    #expect(lines.contains("Tal Tamar\tTell Tamer"))
+  }
+
+  @Test func unsafeXMLFailsFastWithALocatedError() throws {
+    let xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<tbx/>\n"
+    let result = try Glossa.run(["glossary", "convert", "-", "--to", "tsv"], input: xxe)
+    #expect(result.status == 1)
+    #expect(result.stdout == "")
+    #expect(result.stderr.hasPrefix("<stdin>:2:16: error: entity declaration refused"))
+  }
+
+  @Test func importGeoNamesFiltersACitiesFile() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-geonames-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let cities = directory.appendingPathComponent("cities500.txt")
+    let rows = [
+      ["169577", "Homs", "Homs", "Emesa,Hims,Hums,حمص", "34.72682", "36.72339", "P", "PPLA", "SY", "", "11", "", "", "", "775404", "", "498", "Asia/Damascus", "2023-01-12"],
+      ["163434", "Tall Tamr", "Tall Tamr", "Tal Tamr,Tell Tamer", "36.65", "40.37", "P", "PPL", "SY", "", "01", "", "", "", "7285", "", "311", "Asia/Damascus", "2012-01-18"],
+      ["98182", "Baghdad", "Baghdad", "Bagdad,Bagdád,بغداد", "33.34058", "44.40088", "P", "PPLC", "IQ", "", "07", "", "", "", "7216000", "", "44", "Asia/Baghdad", "2023-01-12"],
+    ]
+    try (rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n").write(to: cities, atomically: true, encoding: .utf8)
+    let result = try Glossa.run(["glossary", "import-geonames", cities.path, "--country", "SY", "--min-population", "20000", "--to", "tsv"])
+    #expect(result.status == 0)
+    #expect(result.stdout == """
+      concept\tlang\tterm\tstatus\tref\tsubject\tconcept_note
+      geo:169577\tund\tHoms\tpreferred\tgeonames:169577\tpopulated place (P.PPLA)\tcountry SY, population 775404
+      geo:169577\tund\tEmesa\tadmitted\t\t\t
+      geo:169577\tund\tHims\tadmitted\t\t\t
+      geo:169577\tund\tHums\tadmitted\t\t\t
+      geo:169577\tund\tحمص\tadmitted\t\t\t
+
+      """)
+  }
+}
