@@ -1,6 +1,7 @@
 /// Decides, for every sentence terminator in a text, whether it ends a sentence, from the language's
-/// ``SentenceRules``. Works on UTF-8 bytes; lookups are hash lookups of byte slices.
-struct RuleBreaker: Sendable {
+/// ``SentenceRules``. Works on UTF-8 bytes; lookups are hash lookups of byte slices. A class, so the
+/// segmenter holds one reference to the (large) rules rather than copying them.
+final class RuleBreaker: Sendable {
   let rules: SentenceRules
   let joinLines: Bool
   /// Lead bytes of multi-byte terminators, so the scan decodes only where one can start.
@@ -400,13 +401,13 @@ struct RuleBreaker: Sendable {
             }
           }
           let key = UnsafeBufferPointer(rebasing: scratch[0..<length])
+          guard rules.anyAbbreviation.contains(key) else {
+            pieceCount -= 1
+            continue
+          }
           if let continuation, rules.abbreviationPrefixes.contains(key), length + continuation.count <= scratch.count {
             for offset in continuation { scratch[length + offset - continuation.lowerBound] = utf8[offset] }
-            let longer = UnsafeBufferPointer(rebasing: scratch[0..<(length + continuation.count)])
-            if rules.abbreviationPrefixes.contains(longer) || rules.abbreviations.contains(longer)
-              || rules.sentenceEndAbbreviations.contains(longer) || rules.titles.contains(longer)
-              || rules.numberAbbreviations.contains(longer)
-            {
+            if rules.anyAbbreviation.contains(UnsafeBufferPointer(rebasing: scratch[0..<(length + continuation.count)])) {
               return .inner
             }
           }
@@ -508,7 +509,7 @@ extension RuleBreaker {
         i += 1
         continue
       }
-      if b == 0xC3 {  // U+00C0–U+00FF: Latin-1 letters
+      if b >= 0xC3 && b <= 0xC9 {  // U+00C0–U+027F: Latin letters, no terminators or separators
         i += 2
         continue
       }

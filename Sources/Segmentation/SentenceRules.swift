@@ -36,6 +36,8 @@ public struct SentenceRules: Sendable {
   var titles = ByteSet()
   /// The leading pieces of multi-part abbreviations (`EE.` of `EE.UU.`, `i.d.` of `i.d.R.`).
   var abbreviationPrefixes = ByteSet()
+  /// Every key of the abbreviation lists and their prefixes: one lookup rules out most words.
+  var anyAbbreviation = ByteSet()
   /// Words after an ordinal number (`April`, `Jahrhundert`).
   var ordinalFollowers = ByteSet()
   /// Words before an ordinal number (`am`, `der`).
@@ -95,6 +97,7 @@ public struct SentenceRules: Sendable {
     for word in other.titles.words { merged.titles.insert(word) }
     for word in other.numberAbbreviations.words { merged.numberAbbreviations.insert(word) }
     for word in other.abbreviationPrefixes.words { merged.abbreviationPrefixes.insert(word) }
+    for word in other.anyAbbreviation.words { merged.anyAbbreviation.insert(word) }
     for word in other.ordinalFollowers.words { merged.ordinalFollowers.insert(word) }
     for word in other.ordinalPreceders.words { merged.ordinalPreceders.insert(word) }
     for word in other.sentenceStarters.words { merged.sentenceStarters.insert(word) }
@@ -199,8 +202,12 @@ public struct SentenceRules: Sendable {
           var prefix = ""
           for character in variant.dropLast() {
             prefix.append(character)
-            if character == "." { abbreviationPrefixes.insert(prefix) }
+            if character == "." {
+              abbreviationPrefixes.insert(prefix)
+              anyAbbreviation.insert(prefix)
+            }
           }
+          anyAbbreviation.insert(variant)
           switch section {
           case .abbreviations: abbreviations.insert(variant)
           case .sentenceEndAbbreviations: sentenceEndAbbreviations.insert(variant)

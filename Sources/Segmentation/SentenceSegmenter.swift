@@ -23,8 +23,11 @@ import ICU
 /// ```
 public struct SentenceSegmenter: DocumentStage {
   public let locale: ICULocale
-  /// The language rules in use (empty when segmenting with SRX rules).
-  public let rules: SentenceRules
+  /// The language rules in use (empty when segmenting with SRX rules or plain ICU).
+  public var rules: SentenceRules {
+    if case .rules(let breaker) = engine { return breaker.rules }
+    return SentenceRules()
+  }
   /// Whether single line breaks are treated as spaces (hard-wrapped text); an empty line still ends a
   /// sentence.
   public let joinLines: Bool
@@ -53,7 +56,6 @@ public struct SentenceSegmenter: DocumentStage {
     let locale = try ICULocale(language)
     _ = try BreakIterator(.sentence, locale: locale)
     self.locale = locale
-    self.rules = rules
     self.joinLines = joinLines
     self.engine = .rules(RuleBreaker(rules: rules, joinLines: joinLines))
     self.pool = HandlePool { try BreakIterator(.sentence, locale: locale) }
@@ -69,7 +71,6 @@ public struct SentenceSegmenter: DocumentStage {
     let locale = try ICULocale(language)
     _ = try BreakIterator(.sentence, locale: locale)
     self.locale = locale
-    self.rules = SentenceRules()
     self.joinLines = joinLines
     self.engine = .icu
     self.pool = HandlePool { try BreakIterator(.sentence, locale: locale) }
@@ -81,7 +82,6 @@ public struct SentenceSegmenter: DocumentStage {
   public init(srx: SRXRules, language: String, joinLines: Bool = false) throws {
     let locale = try ICULocale(language)
     self.locale = locale
-    self.rules = SentenceRules()
     self.joinLines = joinLines
     self.engine = .srx(try SRXBreaker(srx: srx, language: language))
     self.pool = HandlePool { try BreakIterator(.sentence, locale: locale) }
