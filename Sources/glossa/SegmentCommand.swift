@@ -9,10 +9,8 @@ struct SegmentCommand: AsyncParsableCommand {
     commandName: "segment",
     abstract: "Split text into sentences, one per line.",
     discussion: """
-      Sentences are exact substrings of the input (trimmed); a line break ends a sentence unless
-      --join-lines is given (then only an empty line does). ICU's sentence rules are corrected by the
-      language's rules file (abbreviations, ordinals, titles, ...); --rules adds your own entries, and
-      --srx replaces the language rules with SRX 2.0 rules from a CAT tool.
+      Sentences are exact substrings of the input (trimmed); a line break ends a sentence unless --join-lines is given (then only an empty line does). ICU's sentence rules are corrected by the language's rules file (abbreviations, ordinals, titles, ...); --rules adds your own entries, and --srx replaces the language rules with SRX 2.0 rules from a CAT tool.
+
       With --output-format jsonl, each input line gets a "sentences" list.
 
       Examples:
