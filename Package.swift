@@ -38,7 +38,7 @@ let package = Package(
     .target(name: "GlossaCore"),
     // Stage modules: each depends only on GlossaCore and ICU.
     .target(name: "Normalization", dependencies: ["GlossaCore", "ICU"]),
-    .target(name: "Segmentation", dependencies: ["GlossaCore", "ICU"]),
+    .target(name: "Segmentation", dependencies: ["GlossaCore", "ICU"], resources: [.process("Resources")]),
     // The glossary model and its file formats (TBX, TSV, CSV, JSON, GeoNames).
     .target(name: "Glossary", dependencies: ["GlossaCore", "GlossaJSON"]),
     // Glossary term alignment: match keys (rules in Resources/), term index, aligner and applier stages.
