@@ -77,17 +77,20 @@ public struct SentenceRules: Sendable {
   /// with no rules file.
   public static func builtIn(for language: String) throws(RulesError) -> SentenceRules {
     let base = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
-    guard !base.isEmpty, let url = Bundle.module.url(forResource: base, withExtension: "rules") else { return SentenceRules() }
-    return try SentenceRules(contentsOf: url.path)
+    guard let bytes = shippedRules[base] else { return SentenceRules() }
+    return try SentenceRules(parsing: String(decoding: bytes, as: UTF8.self), source: "\(base).rules")
   }
 
   /// The languages that have shipped rules files.
-  public static var builtInLanguages: [String] {
-    guard let directory = Bundle.module.resourcePath,
-      let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
-    else { return [] }
-    return names.filter { $0.hasSuffix(".rules") }.map { String($0.dropLast(6)) }.sorted()
-  }
+  public static var builtInLanguages: [String] { shippedRules.keys.sorted() }
+
+  /// The shipped rules files (`Resources/*.rules`), compiled into the binary.
+  private static let shippedRules: [String: [UInt8]] = [
+    "ar": PackageResources.ar_rules, "de": PackageResources.de_rules, "en": PackageResources.en_rules,
+    "es": PackageResources.es_rules, "fr": PackageResources.fr_rules, "it": PackageResources.it_rules,
+    "ja": PackageResources.ja_rules, "nl": PackageResources.nl_rules, "pl": PackageResources.pl_rules,
+    "pt": PackageResources.pt_rules, "ru": PackageResources.ru_rules, "zh": PackageResources.zh_rules,
+  ]
 
   /// These rules with the entries and settings of `other` added.
   public func merging(_ other: SentenceRules) -> SentenceRules {
