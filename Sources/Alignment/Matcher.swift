@@ -41,6 +41,9 @@ enum MatchScore {
   static let key = 0.92
   static let skeleton = 0.85
   static let fuzzy = 0.75
+  /// A match under an alternative reading of a letter or without a foreign case ending (`Necef`,
+  /// `Tikritas`), or a compact spelling matched by vowel-class key (`Derezor`).
+  static let reading = 0.8
   /// Subtracted for a genitive reading (`Rakkas` as `Rakka` + s).
   static let genitivePenalty = 0.03
   /// Multiplies the score of a mention that several concepts fit equally.
@@ -152,6 +155,7 @@ struct Matcher {
     var whole = lookup(
       span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly)
       .map { supported($0, start: start) }
+    whole = whole.map { withoutGenericHead($0, start: start, length: length, wordKeys) }
     if let found = whole, !found.needsSupport { return found }
     // A genitive: "Rakkas", "Rakka's" read as "Rakka" + ending, preferred to a loose reading of the whole.
     if let genitive = genitive(start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly),
@@ -159,6 +163,21 @@ struct Matcher {
       whole = genitive
     }
     return whole
+  }
+
+  /// The mention without a generic head noun at its start or end (`Provinz Anbar` → `Anbar`): the head
+  /// chose the concept (the province, not the town) but stays the text's own word when the name is
+  /// replaced.
+  private func withoutGenericHead(_ match: TermMatch, start: Int, length: Int, _ wordKeys: [WordKeys]) -> TermMatch {
+    guard length > 1 else { return match }
+    var result = match
+    if wordKeys[0].isGenericHead, !wordKeys[1...].allSatisfy(\.isGenericHead) {
+      result.span = TextSpan(start: words[start + 1].start, end: result.span.end)
+    } else if wordKeys[length - 1].isGenericHead, !wordKeys[..<(length - 1)].allSatisfy(\.isGenericHead),
+      result.span.end == words[start + length - 1].end {
+      result.span = TextSpan(start: result.span.start, end: words[start + length - 2].end)
+    }
+    return result
   }
 
   private mutating func genitive(
@@ -278,6 +297,7 @@ struct Matcher {
         }
       }
     }
+    if let found = compactReading(span, content) { return found }
     if let minimum = index.options.minimumFuzzyLength {
       for variant in variants {
         let form = variant.joined(separator: " ")
@@ -288,6 +308,60 @@ struct Matcher {
           match.needsSupport = true
           return match
         }
+      }
+    }
+    guard content.count == 1 else { return nil }
+    return otherReading(span, content[0])
+  }
+
+  /// A name whose words are run together or split otherwise than in the glossary, matched by key
+  /// (`Tall Kalakh` = `Tallkalakh`) or by vowel-class key (`Derezor` = `Deir ez-Zor`); always loose.
+  private func compactReading(_ span: TextSpan, _ content: [WordKeys]) -> TermMatch? {
+    let joined = content.map(\.key).joined()
+    guard !content.contains(where: \.isGenericHead) else { return nil }
+    if content.count > 1, let hit = index.key[joined] {
+      var match = make(span, hit, .key, MatchScore.key)
+      match.needsSupport = true
+      return match
+    }
+    let single = TermIndex.singleLetters(joined)
+    guard single.count >= index.options.minimumCompactSkeletonLength else { return nil }
+    let skeleton = maker.skeleton(of: single)
+    var hits = index.compactSkeleton[skeleton] ?? []
+    if content.count > 1 { hits += index.skeleton[skeleton] ?? [] }
+    guard !hits.isEmpty else { return nil }
+    var match = make(span, hits, .key, MatchScore.reading)
+    match.needsSupport = true
+    return match
+  }
+
+  /// A one-word name read another way when it matches nothing as written: a letter read by another
+  /// convention (`Necef` = `Nejef`, Turkish c), or without another language's case ending (`Tikritas`,
+  /// `Bagdado`). Always loose: the mention needs a cue.
+  private func otherReading(_ span: TextSpan, _ word: WordKeys) -> TermMatch? {
+    let rules = index.rules
+    let surface = string(span.start, span.end)
+    let name = surface.split(whereSeparator: { $0 == "-" || $0 == " " }).last.map(String.init) ?? surface
+    for alternate in maker.alternateKeys(for: name) {
+      if let hit = index.key[alternate] {
+        var match = make(span, hit, .key, MatchScore.reading)
+        match.needsSupport = true
+        return match
+      }
+      guard TermIndex.letterCount(alternate) >= index.options.minimumSkeletonLength + 1,
+        let hit = index.skeleton[maker.skeleton(of: alternate)]
+      else { continue }
+      var match = make(span, hit, .key, MatchScore.reading)
+      match.needsSupport = true
+      return match
+    }
+    for ending in rules.foreignEndings where word.folded.hasSuffix(ending) {
+      let stem = String(word.folded.dropLast(ending.count))
+      guard stem.count >= 4, !rules.lookalikes.contains(stem), !rules.commonWords.contains(stem) else { continue }
+      if let hit = index.key[maker.latinKey(stem)] {
+        var match = make(span, hit, .key, MatchScore.reading)
+        match.needsSupport = true
+        return match
       }
     }
     return nil
