@@ -55,6 +55,7 @@ let package = Package(
         .embedInCode("Resources/place-cues.txt"), .embedInCode("Resources/transliteration-marks.txt"),
         .embedInCode("Resources/adjective-endings-de.txt"), .embedInCode("Resources/endings-foreign.txt"),
         .embedInCode("Resources/keys-alt-tr.txt"), .embedInCode("Resources/keys-alt-fr.txt"),
+        .embedInCode("Resources/keys-alt-el.txt"),
         .embedInCode("Resources/generic-heads.txt"),
       ]
     ),

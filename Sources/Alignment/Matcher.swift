@@ -206,6 +206,10 @@ struct Matcher {
     guard match.needsSupport else { return match }
     var result = match
     let rules = index.rules
+    if isInsideLongerName(match, start: start) {
+      result.needsSpellingSupport = true
+      return result
+    }
     if start > 0, !startsSentence(start), !match.needsSpellingSupport {
       let previous = keys(of: start - 1).folded
       if rules.placeCues.contains(previous) {
@@ -220,6 +224,27 @@ struct Matcher {
       if rules.transliterationMarks.contains(where: { surface.contains($0) }) { result.needsSupport = false }
     }
     return result
+  }
+
+  /// Whether a loose match is only part of a longer name the glossary does not know: a capitalized word
+  /// that is not a German word, cue or head noun is joined to it by a space (`Tall` in `Tall Bisih`,
+  /// `Khurmatu` in `Tazat Khurmatu`).
+  private mutating func isInsideLongerName(_ match: TermMatch, start: Int) -> Bool {
+    let rules = index.rules
+    func isNamePart(_ position: Int) -> Bool {
+      let word = words[position]
+      guard word.isCapitalized, !word.hasDigit else { return false }
+      let keys = keys(of: position)
+      return !keys.isGenericHead && !rules.commonWords.contains(keys.folded) && !rules.placeCues.contains(keys.folded)
+        && !rules.determiners.contains(keys.folded)
+    }
+    if start > 0, words[start - 1].joinsNext, !words[start - 1].hyphenAfter, !startsSentence(start - 1), isNamePart(start - 1) {
+      return true
+    }
+    guard let last = words[start...].firstIndex(where: { $0.end >= match.span.end }), last + 1 < words.count,
+      words[last].end == match.span.end, words[last].joinsNext, !words[last].hyphenAfter
+    else { return false }
+    return isNamePart(last + 1)
   }
 
   /// Where the stem ends when word `position` ends in a genitive `s`, `'s` or `’s`.
@@ -297,7 +322,7 @@ struct Matcher {
         }
       }
     }
-    if let found = compactReading(span, content) { return found }
+    if let found = compactReading(span, content, all: all) { return found }
     if let minimum = index.options.minimumFuzzyLength {
       for variant in variants {
         let form = variant.joined(separator: " ")
@@ -316,7 +341,7 @@ struct Matcher {
 
   /// A name whose words are run together or split otherwise than in the glossary, matched by key
   /// (`Tall Kalakh` = `Tallkalakh`) or by vowel-class key (`Derezor` = `Deir ez-Zor`); always loose.
-  private func compactReading(_ span: TextSpan, _ content: [WordKeys]) -> TermMatch? {
+  private func compactReading(_ span: TextSpan, _ content: [WordKeys], all: [WordKeys]) -> TermMatch? {
     let joined = content.map(\.key).joined()
     guard !content.contains(where: \.isGenericHead) else { return nil }
     if content.count > 1, let hit = index.key[joined] {
@@ -324,15 +349,21 @@ struct Matcher {
       match.needsSupport = true
       return match
     }
-    let single = TermIndex.singleLetters(joined)
-    guard single.count >= index.options.minimumCompactSkeletonLength else { return nil }
-    let skeleton = maker.skeleton(of: single)
-    var hits = index.compactSkeleton[skeleton] ?? []
-    if content.count > 1 { hits += index.skeleton[skeleton] ?? [] }
-    guard !hits.isEmpty else { return nil }
-    var match = make(span, hits, .key, MatchScore.reading)
-    match.needsSupport = true
-    return match
+    var forms = [TermIndex.singleLetters(joined)]
+    if all.count > content.count, all.count > 1 {
+      // The article run into the name (Majd el Chams = Majdal Shams).
+      forms.append(TermIndex.singleLetters(all.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined()))
+    }
+    for form in forms where form.count >= index.options.minimumCompactSkeletonLength {
+      let skeleton = maker.skeleton(of: form)
+      var hits = index.compactSkeleton[skeleton] ?? []
+      if all.count > 1 { hits += index.skeleton[skeleton] ?? [] }
+      guard !hits.isEmpty else { continue }
+      var match = make(span, hits, .key, MatchScore.reading)
+      match.needsSupport = true
+      return match
+    }
+    return nil
   }
 
   /// A one-word name read another way when it matches nothing as written: a letter read by another
@@ -384,6 +415,22 @@ struct Matcher {
     return result
   }
 
+  /// The Levenshtein distance of two byte strings.
+  static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+
   /// Whether `a` and `b` differ by exactly one edit that is not at either end nor on a space.
   static func isInnerEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     guard abs(a.count - b.count) <= 1, a != b else { return false }
@@ -417,8 +464,21 @@ struct Matcher {
         order.append(entry.concept)
       }
     }
-    let ranked = order.sorted { (byConcept[$0]!.rank, $0) < (byConcept[$1]!.rank, $1) }
     let concepts = index.glossary.concepts
+    var distance: [Int32: Int] = [:]
+    if order.count > 1 {
+      // Several concepts fit: the one with a term spelled closest to the mention comes first.
+      let written = Array(maker.keys(for: string(span.start, span.end)).folded.utf8)
+      for id in entries {
+        let entry = index.entries[Int(id)]
+        let term = Array(maker.keys(for: concepts[Int(entry.concept)].terms[Int(entry.term)].text).folded.utf8)
+        let cost = Self.editDistance(written, term)
+        distance[entry.concept] = min(distance[entry.concept] ?? cost, cost)
+      }
+    }
+    let ranked = order.sorted {
+      (distance[$0] ?? 0, byConcept[$0]!.rank, $0) < (distance[$1] ?? 0, byConcept[$1]!.rank, $1)
+    }
     let alternatives = ranked.dropFirst().map { concepts[Int($0)].id }
     return TermMatch(
       span: span, concept: concepts[Int(ranked[0])].id, match: kind,
