@@ -160,6 +160,17 @@ public final class TermIndex: Sendable {
     return glossary.concepts[index].preferred(in: language)?.text
   }
 
+  /// `name` without a generic head noun at its start or end (`Gouvernement al-Anbar` → `al-Anbar`,
+  /// `Al Anbar Governorate` → `Al Anbar`): what replaces a mention, whose own head noun stays in the text.
+  public func nameWithoutGenericHead(_ name: String) -> String {
+    let words = name.split(separator: " ", omittingEmptySubsequences: false)
+    guard words.count > 1 else { return name }
+    let heads = Set(rules.genericHeads.joined())
+    if heads.contains(words[0].lowercased()) { return words.dropFirst().joined(separator: " ") }
+    if heads.contains(words[words.count - 1].lowercased()) { return words.dropLast().joined(separator: " ") }
+    return name
+  }
+
   /// The index of a concept by id.
   func conceptIndex(_ id: String) -> Int? { conceptIDs[id] }
 
