@@ -94,7 +94,7 @@ public struct TermApplier: DocumentStage {
     for term in terms {
       guard let name = canonical(term) else { continue }
       let surface = text(bytes, term.span.range)
-      if surface == name { continue }
+      if surface == name || surface == index.nameWithoutGenericHead(name) { continue }
       let end = wordEnd(bytes, term.span.end)
       let note = " [\(name)]"
       if text(bytes, end..<min(bytes.count, end + note.utf8.count)) == note { continue }
