@@ -355,7 +355,8 @@ struct Matcher {
       forms.append(TermIndex.singleLetters(all.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined()))
     }
     for form in forms where form.count >= index.options.minimumCompactSkeletonLength {
-      let skeleton = maker.skeleton(of: form)
+      // A one-word name's vowel-class key is already known; only joined words need ICU here.
+      let skeleton = content.count == 1 && form == content[0].key ? content[0].skeleton : maker.skeleton(of: form)
       var hits = index.compactSkeleton[skeleton] ?? []
       if all.count > 1 { hits += index.skeleton[skeleton] ?? [] }
       guard !hits.isEmpty else { continue }
@@ -389,7 +390,7 @@ struct Matcher {
     for ending in rules.foreignEndings where word.folded.hasSuffix(ending) {
       let stem = String(word.folded.dropLast(ending.count))
       guard stem.count >= 4, !rules.lookalikes.contains(stem), !rules.commonWords.contains(stem) else { continue }
-      if let hit = index.key[maker.latinKey(stem)] {
+      if let hit = index.key[maker.keys(for: stem).key] {
         var match = make(span, hit, .key, MatchScore.reading)
         match.needsSupport = true
         return match
