@@ -54,7 +54,7 @@ let package = Package(
         .embedInCode("Resources/given-names.txt"), .embedInCode("Resources/determiners-de.txt"),
         .embedInCode("Resources/place-cues.txt"), .embedInCode("Resources/transliteration-marks.txt"),
         .embedInCode("Resources/adjective-endings-de.txt"), .embedInCode("Resources/endings-foreign.txt"),
-        .embedInCode("Resources/keys-alt-tr.txt"), .embedInCode("Resources/keys-alt-fr.txt"),
+        .embedInCode("Resources/keys-alt-tr.txt"),
         .embedInCode("Resources/keys-alt-el.txt"),
         .embedInCode("Resources/generic-heads.txt"),
       ]

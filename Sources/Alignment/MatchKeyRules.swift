@@ -8,7 +8,7 @@
 /// place name on their own), `lookalikes.txt` (real names elsewhere that look like a glossary name),
 /// `given-names.txt` (name cues), `determiners-de.txt`, `place-cues.txt` (words before a place name),
 /// `transliteration-marks.txt`, `adjective-endings-de.txt`, `endings-foreign.txt` (case endings of other
-/// languages), `keys-alt-tr.txt`, `keys-alt-fr.txt` and `keys-alt-el.txt` (alternative readings of a letter, tried only when a
+/// languages), `keys-alt-tr.txt` and `keys-alt-el.txt` (alternative readings of a letter, tried only when a
 /// word matches nothing as written) and `generic-heads.txt` (generic head nouns such as `Provinz`).
 ///
 /// ```swift
@@ -78,7 +78,7 @@ public struct MatchKeyRules: Sendable, Hashable {
     adjectiveEndings: words(PackageResources.adjective_endings_de_txt),
     foreignEndings: words(PackageResources.endings_foreign_txt),
     alternateReadings: [
-      text(PackageResources.keys_alt_tr_txt), text(PackageResources.keys_alt_fr_txt), text(PackageResources.keys_alt_el_txt),
+      text(PackageResources.keys_alt_tr_txt), text(PackageResources.keys_alt_el_txt),
     ],
     genericHeads: lines(PackageResources.generic_heads_txt)
   )

@@ -149,6 +149,8 @@ struct Matcher {
       if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
       if content.count == 1, index.commonKeys.contains(content[0].key) { closeOnly = true }
+      // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
+      if content.contains(where: \.isGenericHead) { closeOnly = true }
       if content.count == 1, rules.adjectiveEndings.contains(where: { contentFolded.hasSuffix($0) }) { strictOnly = true }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
