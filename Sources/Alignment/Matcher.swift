@@ -18,6 +18,9 @@ public struct TermMatch: Sendable, Hashable {
   /// A short vowel-class match: a place cue before it is not support enough, only its spelling or a firm
   /// mention of the same place elsewhere in the text.
   var needsSpellingSupport = false
+  /// A match by another reading (a foreign ending, another convention's letter): only a place cue before
+  /// it or a firm mention of the same place supports it, not its spelling.
+  var needsCue = false
 }
 
 extension TermIndex {
@@ -154,8 +157,15 @@ struct Matcher {
       if content.count == 1, rules.adjectiveEndings.contains(where: { contentFolded.hasSuffix($0) }) { strictOnly = true }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
+    // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
+    // from German words after a name (`Leoben eine`).
+    let compactAllowed = range.allSatisfy { position in
+      let keys = keys(of: position)
+      return keys.isArticle || (words[position].isCapitalized && !rules.commonWords.contains(keys.folded))
+    }
     var whole = lookup(
-      span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly)
+      span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
+      compactAllowed: compactAllowed)
       .map { supported($0, start: start) }
     whole = whole.map { withoutGenericHead($0, start: start, length: length, wordKeys) }
     if let found = whole, !found.needsSupport { return found }
@@ -196,7 +206,7 @@ struct Matcher {
     let stemContent = stemWords.filter { !$0.isArticle }
     guard var found = lookup(
       span: TextSpan(start: span.start, end: stemEnd), all: stemWords, content: stemContent, arabic: false,
-      strictOnly: false, closeOnly: false)
+      strictOnly: false, closeOnly: false, compactAllowed: false)
     else { return nil }
     found.score -= MatchScore.genitivePenalty
     return supported(found, start: start)
@@ -221,7 +231,7 @@ struct Matcher {
         result.needsSupport = false
       }
     }
-    if result.needsSupport {
+    if result.needsSupport, !result.needsCue {
       let surface = string(match.span.start, match.span.end).lowercased()
       if rules.transliterationMarks.contains(where: { surface.contains($0) }) { result.needsSupport = false }
     }
@@ -283,7 +293,8 @@ struct Matcher {
   /// Tries every level, strict to loose, on one candidate. `strictOnly` stops after the folded level,
   /// `closeOnly` after the transliteration key.
   private func lookup(
-    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool
+    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
+    compactAllowed: Bool
   ) -> TermMatch? {
     var surface = string(span.start, span.end)
     if !surface.utf8.allSatisfy({ $0 < 0x80 }) { surface = nfc.normalize(surface) }
@@ -324,7 +335,7 @@ struct Matcher {
         }
       }
     }
-    if let found = compactReading(span, content, all: all) { return found }
+    if compactAllowed, let found = compactReading(span, content, all: all) { return found }
     if let minimum = index.options.minimumFuzzyLength {
       for variant in variants {
         let form = variant.joined(separator: " ")
@@ -337,7 +348,7 @@ struct Matcher {
         }
       }
     }
-    guard content.count == 1 else { return nil }
+    guard content.count == 1, compactAllowed else { return nil }
     return otherReading(span, content[0])
   }
 
@@ -380,14 +391,9 @@ struct Matcher {
       if let hit = index.key[alternate] {
         var match = make(span, hit, .key, MatchScore.reading)
         match.needsSupport = true
+        match.needsCue = true
         return match
       }
-      guard TermIndex.letterCount(alternate) >= index.options.minimumSkeletonLength + 1,
-        let hit = index.skeleton[maker.skeleton(of: alternate)]
-      else { continue }
-      var match = make(span, hit, .key, MatchScore.reading)
-      match.needsSupport = true
-      return match
     }
     for ending in rules.foreignEndings where word.folded.hasSuffix(ending) {
       let stem = String(word.folded.dropLast(ending.count))
@@ -395,6 +401,7 @@ struct Matcher {
       if let hit = index.key[maker.keys(for: stem).key] {
         var match = make(span, hit, .key, MatchScore.reading)
         match.needsSupport = true
+        match.needsCue = true
         return match
       }
     }
