@@ -159,10 +159,7 @@ struct Matcher {
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
     // from German words after a name (`Leoben eine`).
-    let compactAllowed = range.allSatisfy { position in
-      let keys = keys(of: position)
-      return keys.isArticle || (words[position].isCapitalized && !rules.commonWords.contains(keys.folded))
-    }
+    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || keys(of: $0).isArticle }
     var whole = lookup(
       span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
       compactAllowed: compactAllowed)
