@@ -58,7 +58,10 @@ let package = Package(
         .embedInCode("Resources/common-de.txt"), .embedInCode("Resources/lookalikes.txt"),
         .embedInCode("Resources/given-names.txt"), .embedInCode("Resources/determiners-de.txt"),
         .embedInCode("Resources/place-cues.txt"), .embedInCode("Resources/transliteration-marks.txt"),
-        .embedInCode("Resources/adjective-endings-de.txt"),
+        .embedInCode("Resources/adjective-endings-de.txt"), .embedInCode("Resources/endings-foreign.txt"),
+        .embedInCode("Resources/keys-alt-tr.txt"),
+        .embedInCode("Resources/keys-alt-el.txt"),
+        .embedInCode("Resources/generic-heads.txt"),
       ]
     ),
     // A strict, Foundation-free JSON parser and writer with byte offsets for every error.

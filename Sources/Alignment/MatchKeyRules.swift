@@ -7,7 +7,9 @@
 /// key), `keys-ar.txt` (Arabic script), `articles.txt`, `common-de.txt` (German words that are never a
 /// place name on their own), `lookalikes.txt` (real names elsewhere that look like a glossary name),
 /// `given-names.txt` (name cues), `determiners-de.txt`, `place-cues.txt` (words before a place name),
-/// `transliteration-marks.txt` and `adjective-endings-de.txt`.
+/// `transliteration-marks.txt`, `adjective-endings-de.txt`, `endings-foreign.txt` (case endings of other
+/// languages), `keys-alt-tr.txt` and `keys-alt-el.txt` (alternative readings of a letter, tried only when a
+/// word matches nothing as written) and `generic-heads.txt` (generic head nouns such as `Provinz`).
 ///
 /// ```swift
 /// var rules = MatchKeyRules.standard
@@ -44,6 +46,15 @@ public struct MatchKeyRules: Sendable, Hashable {
   public var transliterationMarks: [String]
   /// Endings (folded) of adjectives and demonyms made from place names (`ische`).
   public var adjectiveEndings: [String]
+  /// Case and nominative endings (folded) of other languages (`as` in `Tikritas`, `o` in `Bagdado`): a
+  /// word that matches only without one matches loosely.
+  public var foreignEndings: [String]
+  /// ICU rules, each an alternative reading of a lowercased word (Turkish `c` = j), tried only when the
+  /// word as written matches nothing.
+  public var alternateReadings: [String]
+  /// Groups of generic head nouns (folded) that name the same kind of place (`provinz`, `gouvernement`,
+  /// `governorate`): a mention keeps the text's head noun when replaced.
+  public var genericHeads: [[String]]
 
   /// The rules shipped with Glossa: German, French, English, Turkish/Kurdish and scholarly conventions.
   public static let standard = MatchKeyRules(
@@ -64,13 +75,19 @@ public struct MatchKeyRules: Sendable, Hashable {
     determiners: Set(words(PackageResources.determiners_de_txt)),
     placeCues: Set(words(PackageResources.place_cues_txt)),
     transliterationMarks: words(PackageResources.transliteration_marks_txt),
-    adjectiveEndings: words(PackageResources.adjective_endings_de_txt)
+    adjectiveEndings: words(PackageResources.adjective_endings_de_txt),
+    foreignEndings: words(PackageResources.endings_foreign_txt),
+    alternateReadings: [
+      text(PackageResources.keys_alt_tr_txt), text(PackageResources.keys_alt_el_txt),
+    ],
+    genericHeads: lines(PackageResources.generic_heads_txt)
   )
 
   public init(
     conventions: [String], letters: String, skeleton: String, arabic: String, articles: Set<String>,
     attachedArticles: [String], commonWords: Set<String>, lookalikes: Set<String>, givenNames: Set<String>,
-    determiners: Set<String>, placeCues: Set<String>, transliterationMarks: [String], adjectiveEndings: [String]
+    determiners: Set<String>, placeCues: Set<String>, transliterationMarks: [String], adjectiveEndings: [String],
+    foreignEndings: [String] = [], alternateReadings: [String] = [], genericHeads: [[String]] = []
   ) {
     self.conventions = conventions
     self.letters = letters
@@ -85,6 +102,9 @@ public struct MatchKeyRules: Sendable, Hashable {
     self.placeCues = placeCues
     self.transliterationMarks = transliterationMarks
     self.adjectiveEndings = adjectiveEndings
+    self.foreignEndings = foreignEndings
+    self.alternateReadings = alternateReadings
+    self.genericHeads = genericHeads
   }
 
   /// The complete ICU rule text of the Latin match key: lowercase, special letters, diacritics removed,
@@ -107,6 +127,13 @@ public struct MatchKeyRules: Sendable, Hashable {
     """
 
   private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The lines of a list file that hold words, each line's words as one group.
+  private static func lines(_ bytes: [UInt8]) -> [[String]] {
+    text(bytes).split(separator: "\n").map { line in
+      line.prefix { $0 != "#" }.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map { $0.lowercased() }
+    }.filter { !$0.isEmpty }
+  }
 
   /// The words of a list file: whitespace-separated, `#` starts a comment, lowercased.
   private static func words(_ bytes: [UInt8]) -> [String] {

@@ -19,6 +19,9 @@ public struct WordKeys: Sendable, Hashable {
   public var script: WordScript
   /// Whether the word is an Arabic article (`al`, `el`, `ar`, …).
   public var isArticle: Bool
+  /// Whether the word is a generic head noun (`Provinz`, `Gouvernement`); its key then names its group of
+  /// interchangeable heads, so `Provinz Anbar` has the key of `Gouvernement Anbar`.
+  public var isGenericHead: Bool = false
 }
 
 /// Computes ``WordKeys`` with ICU transliterators compiled from ``MatchKeyRules``.
@@ -38,7 +41,10 @@ public final class MatchKeyMaker {
   private let latin: Transliterator
   private let vowels: Transliterator
   private let arabic: Transliterator
+  private let alternates: [Transliterator]
   private var cache: [String: WordKeys] = [:]
+  private var alternateCache: [String: [String]] = [:]
+  private let headGroups: [String: Int]
   private let cacheLimit: Int
 
   /// Compiles the rules; an error in a rule file names its rule line.
@@ -48,7 +54,15 @@ public final class MatchKeyMaker {
     self.latin = try Transliterator(id: "glossa-key", rules: rules.latinKeyRules)
     self.vowels = try Transliterator(id: "glossa-skeleton", rules: rules.skeleton)
     self.arabic = try Transliterator(id: "glossa-arabic", rules: rules.arabic)
+    self.alternates = try rules.alternateReadings.enumerated().map {
+      try Transliterator(id: "glossa-alternate-\($0.offset)", rules: "::Lower;\n" + $0.element)
+    }
     self.cacheLimit = cacheLimit
+    var headGroups: [String: Int] = [:]
+    for (number, group) in rules.genericHeads.enumerated() {
+      for word in group { headGroups[word] = headGroups[word] ?? number }
+    }
+    self.headGroups = headGroups
   }
 
   /// The keys of one word (no spaces or hyphens inside).
@@ -71,6 +85,13 @@ public final class MatchKeyMaker {
       return WordKeys(folded: folded, key: key, skeleton: key, keyWithoutArticle: nil, script: .arabic, isArticle: key == "ال")
     }
     let isArticle = rules.articles.contains(folded)
+    if let group = headGroups[folded] {
+      // Digits never occur in Latin keys, so the group number cannot collide with a name.
+      let key = "0\(group)"
+      return WordKeys(
+        folded: folded, key: key, skeleton: key, keyWithoutArticle: nil, script: script, isArticle: false,
+        isGenericHead: true)
+    }
     let key = isArticle ? "" : latinKey(word)
     var keyWithoutArticle: String?
     if !isArticle, let stem = attachedArticleStem(folded) {
@@ -79,6 +100,22 @@ public final class MatchKeyMaker {
     return WordKeys(
       folded: folded, key: key, skeleton: skeleton(of: key), keyWithoutArticle: keyWithoutArticle,
       script: script, isArticle: isArticle)
+  }
+
+  /// The keys of a Latin word under each alternative reading (`Necef` read as `Nejef`) that differ from
+  /// its key as written; computed only when asked for, and cached.
+  public func alternateKeys(for word: String) -> [String] {
+    if let cached = alternateCache[word] { return cached }
+    let own = keys(for: word).key
+    var result: [String] = []
+    for alternate in alternates {
+      guard let read = try? alternate.transliterate(word), read != word.lowercased() else { continue }
+      let key = latinKey(read)
+      if key != own, !result.contains(key) { result.append(key) }
+    }
+    if alternateCache.count >= cacheLimit { alternateCache.removeAll(keepingCapacity: true) }
+    alternateCache[word] = result
+    return result
   }
 
   /// The transliteration key of a Latin word.

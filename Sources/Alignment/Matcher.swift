@@ -18,6 +18,9 @@ public struct TermMatch: Sendable, Hashable {
   /// A short vowel-class match: a place cue before it is not support enough, only its spelling or a firm
   /// mention of the same place elsewhere in the text.
   var needsSpellingSupport = false
+  /// A match by another reading (a foreign ending, another convention's letter): only a place cue before
+  /// it or a firm mention of the same place supports it, not its spelling.
+  var needsCue = false
 }
 
 extension TermIndex {
@@ -41,6 +44,9 @@ enum MatchScore {
   static let key = 0.92
   static let skeleton = 0.85
   static let fuzzy = 0.75
+  /// A match under an alternative reading of a letter or without a foreign case ending (`Necef`,
+  /// `Tikritas`), or a compact spelling matched by vowel-class key (`Derezor`).
+  static let reading = 0.8
   /// Subtracted for a genitive reading (`Rakkas` as `Rakka` + s).
   static let genitivePenalty = 0.03
   /// Multiplies the score of a mention that several concepts fit equally.
@@ -146,12 +152,19 @@ struct Matcher {
       if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
       if content.count == 1, index.commonKeys.contains(content[0].key) { closeOnly = true }
+      // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
+      if content.contains(where: \.isGenericHead) { closeOnly = true }
       if content.count == 1, rules.adjectiveEndings.contains(where: { contentFolded.hasSuffix($0) }) { strictOnly = true }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
+    // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
+    // from German words after a name (`Leoben eine`).
+    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || keys(of: $0).isArticle }
     var whole = lookup(
-      span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly)
+      span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
+      compactAllowed: compactAllowed)
       .map { supported($0, start: start) }
+    whole = whole.map { withoutGenericHead($0, start: start, length: length, wordKeys) }
     if let found = whole, !found.needsSupport { return found }
     // A genitive: "Rakkas", "Rakka's" read as "Rakka" + ending, preferred to a loose reading of the whole.
     if let genitive = genitive(start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly),
@@ -159,6 +172,21 @@ struct Matcher {
       whole = genitive
     }
     return whole
+  }
+
+  /// The mention without a generic head noun at its start or end (`Provinz Anbar` → `Anbar`): the head
+  /// chose the concept (the province, not the town) but stays the text's own word when the name is
+  /// replaced.
+  private func withoutGenericHead(_ match: TermMatch, start: Int, length: Int, _ wordKeys: [WordKeys]) -> TermMatch {
+    guard length > 1 else { return match }
+    var result = match
+    if wordKeys[0].isGenericHead, !wordKeys[1...].allSatisfy(\.isGenericHead) {
+      result.span = TextSpan(start: words[start + 1].start, end: result.span.end)
+    } else if wordKeys[length - 1].isGenericHead, !wordKeys[..<(length - 1)].allSatisfy(\.isGenericHead),
+      result.span.end == words[start + length - 1].end {
+      result.span = TextSpan(start: result.span.start, end: words[start + length - 2].end)
+    }
+    return result
   }
 
   private mutating func genitive(
@@ -175,7 +203,7 @@ struct Matcher {
     let stemContent = stemWords.filter { !$0.isArticle }
     guard var found = lookup(
       span: TextSpan(start: span.start, end: stemEnd), all: stemWords, content: stemContent, arabic: false,
-      strictOnly: false, closeOnly: false)
+      strictOnly: false, closeOnly: false, compactAllowed: false)
     else { return nil }
     found.score -= MatchScore.genitivePenalty
     return supported(found, start: start)
@@ -187,6 +215,10 @@ struct Matcher {
     guard match.needsSupport else { return match }
     var result = match
     let rules = index.rules
+    if isInsideLongerName(match, start: start) {
+      result.needsSpellingSupport = true
+      return result
+    }
     if start > 0, !startsSentence(start), !match.needsSpellingSupport {
       let previous = keys(of: start - 1).folded
       if rules.placeCues.contains(previous) {
@@ -196,11 +228,32 @@ struct Matcher {
         result.needsSupport = false
       }
     }
-    if result.needsSupport {
+    if result.needsSupport, !result.needsCue {
       let surface = string(match.span.start, match.span.end).lowercased()
       if rules.transliterationMarks.contains(where: { surface.contains($0) }) { result.needsSupport = false }
     }
     return result
+  }
+
+  /// Whether a loose match is only part of a longer name the glossary does not know: a capitalized word
+  /// that is not a German word, cue or head noun is joined to it by a space (`Tall` in `Tall Bisih`,
+  /// `Khurmatu` in `Tazat Khurmatu`).
+  private mutating func isInsideLongerName(_ match: TermMatch, start: Int) -> Bool {
+    let rules = index.rules
+    func isNamePart(_ position: Int) -> Bool {
+      let word = words[position]
+      guard word.isCapitalized, !word.hasDigit else { return false }
+      let keys = keys(of: position)
+      return !keys.isGenericHead && !rules.commonWords.contains(keys.folded) && !rules.placeCues.contains(keys.folded)
+        && !rules.determiners.contains(keys.folded)
+    }
+    if start > 0, words[start - 1].joinsNext, !words[start - 1].hyphenAfter, !startsSentence(start - 1), isNamePart(start - 1) {
+      return true
+    }
+    guard let last = words[start...].firstIndex(where: { $0.end >= match.span.end }), last + 1 < words.count,
+      words[last].end == match.span.end, words[last].joinsNext, !words[last].hyphenAfter
+    else { return false }
+    return isNamePart(last + 1)
   }
 
   /// Where the stem ends when word `position` ends in a genitive `s`, `'s` or `’s`.
@@ -237,7 +290,8 @@ struct Matcher {
   /// Tries every level, strict to loose, on one candidate. `strictOnly` stops after the folded level,
   /// `closeOnly` after the transliteration key.
   private func lookup(
-    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool
+    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
+    compactAllowed: Bool
   ) -> TermMatch? {
     var surface = string(span.start, span.end)
     if !surface.utf8.allSatisfy({ $0 < 0x80 }) { surface = nfc.normalize(surface) }
@@ -278,6 +332,7 @@ struct Matcher {
         }
       }
     }
+    if compactAllowed, let found = compactReading(span, content, all: all) { return found }
     if let minimum = index.options.minimumFuzzyLength {
       for variant in variants {
         let form = variant.joined(separator: " ")
@@ -288,6 +343,63 @@ struct Matcher {
           match.needsSupport = true
           return match
         }
+      }
+    }
+    guard content.count == 1, compactAllowed else { return nil }
+    return otherReading(span, content[0])
+  }
+
+  /// A name whose words are run together or split otherwise than in the glossary, matched by key
+  /// (`Tall Kalakh` = `Tallkalakh`) or by vowel-class key (`Derezor` = `Deir ez-Zor`); always loose.
+  private func compactReading(_ span: TextSpan, _ content: [WordKeys], all: [WordKeys]) -> TermMatch? {
+    let joined = content.map(\.key).joined()
+    guard !content.contains(where: \.isGenericHead) else { return nil }
+    if content.count > 1, let hit = index.key[joined] {
+      var match = make(span, hit, .key, MatchScore.key)
+      match.needsSupport = true
+      return match
+    }
+    var forms = [TermIndex.singleLetters(joined)]
+    if all.count > content.count, all.count > 1 {
+      // The article run into the name (Majd el Chams = Majdal Shams).
+      forms.append(TermIndex.singleLetters(all.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined()))
+    }
+    for form in forms where form.count >= index.options.minimumCompactSkeletonLength {
+      // A one-word name's vowel-class key is already known; only joined words need ICU here.
+      let skeleton = content.count == 1 && form == content[0].key ? content[0].skeleton : maker.skeleton(of: form)
+      var hits = index.compactSkeleton[skeleton] ?? []
+      if all.count > 1 { hits += index.skeleton[skeleton] ?? [] }
+      guard !hits.isEmpty else { continue }
+      var match = make(span, hits, .key, MatchScore.reading)
+      match.needsSupport = true
+      return match
+    }
+    return nil
+  }
+
+  /// A one-word name read another way when it matches nothing as written: a letter read by another
+  /// convention (`Necef` = `Nejef`, Turkish c), or without another language's case ending (`Tikritas`,
+  /// `Bagdado`). Always loose: the mention needs a cue.
+  private func otherReading(_ span: TextSpan, _ word: WordKeys) -> TermMatch? {
+    let rules = index.rules
+    let surface = string(span.start, span.end)
+    let name = surface.split(whereSeparator: { $0 == "-" || $0 == " " }).last.map(String.init) ?? surface
+    for alternate in maker.alternateKeys(for: name) {
+      if let hit = index.key[alternate] {
+        var match = make(span, hit, .key, MatchScore.reading)
+        match.needsSupport = true
+        match.needsCue = true
+        return match
+      }
+    }
+    for ending in rules.foreignEndings where word.folded.hasSuffix(ending) {
+      let stem = String(word.folded.dropLast(ending.count))
+      guard stem.count >= 4, !rules.lookalikes.contains(stem), !rules.commonWords.contains(stem) else { continue }
+      if let hit = index.key[maker.keys(for: stem).key] {
+        var match = make(span, hit, .key, MatchScore.reading)
+        match.needsSupport = true
+        match.needsCue = true
+        return match
       }
     }
     return nil
@@ -308,6 +420,22 @@ struct Matcher {
       for entry in index.key[candidate] ?? [] where !result.contains(entry) { result.append(entry) }
     }
     return result
+  }
+
+  /// The Levenshtein distance of two byte strings.
+  static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
   }
 
   /// Whether `a` and `b` differ by exactly one edit that is not at either end nor on a space.
@@ -343,8 +471,21 @@ struct Matcher {
         order.append(entry.concept)
       }
     }
-    let ranked = order.sorted { (byConcept[$0]!.rank, $0) < (byConcept[$1]!.rank, $1) }
     let concepts = index.glossary.concepts
+    var distance: [Int32: Int] = [:]
+    if order.count > 1 {
+      // Several concepts fit: the one with a term spelled closest to the mention comes first.
+      let written = Array(maker.keys(for: string(span.start, span.end)).folded.utf8)
+      for id in entries {
+        let entry = index.entries[Int(id)]
+        let term = Array(maker.keys(for: concepts[Int(entry.concept)].terms[Int(entry.term)].text).folded.utf8)
+        let cost = Self.editDistance(written, term)
+        distance[entry.concept] = min(distance[entry.concept] ?? cost, cost)
+      }
+    }
+    let ranked = order.sorted {
+      (distance[$0] ?? 0, byConcept[$0]!.rank, $0) < (distance[$1] ?? 0, byConcept[$1]!.rank, $1)
+    }
     let alternatives = ranked.dropFirst().map { concepts[Int($0)].id }
     return TermMatch(
       span: span, concept: concepts[Int(ranked[0])].id, match: kind,

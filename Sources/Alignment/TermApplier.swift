@@ -3,7 +3,9 @@ import GlossaCore
 /// How ``TermApplier`` writes the mentions it found.
 public enum ApplyMode: String, Sendable, Hashable, CaseIterable {
   /// Each mention becomes the concept's canonical name in the target language; a genitive ending and
-  /// the mention's all-caps or sentence-initial casing are kept: `Rakkas` → `ar-Raqqas`.
+  /// the mention's all-caps or sentence-initial casing are kept: `Rakkas` → `ar-Raqqas`. A generic head
+  /// noun of the canonical name is left out, as the text's own stays: `in der Provinz Anbar` →
+  /// `in der Provinz al-Anbar`, not `in der Gouvernement al-Anbar`.
   case replace
   /// The canonical name follows each mention in brackets: `Hassake [al-Hasaka]`.
   case annotate
@@ -71,7 +73,8 @@ public struct TermApplier: DocumentStage {
   private func replaceEdits(_ terms: [TermAnnotation], _ bytes: [UInt8]) -> [TextEdit] {
     var edits: [TextEdit] = []
     for term in terms {
-      guard let name = canonical(term) else { continue }
+      // The text's own head noun (Provinz, Stadt) stays outside the mention; the name replaces the name.
+      guard let name = canonical(term).map(index.nameWithoutGenericHead) else { continue }
       let surface = text(bytes, term.span.range)
       var replacement = Self.cased(name, like: surface, sentenceStart: startsSentence(bytes, term.span.start))
       var span = term.span
@@ -91,7 +94,7 @@ public struct TermApplier: DocumentStage {
     for term in terms {
       guard let name = canonical(term) else { continue }
       let surface = text(bytes, term.span.range)
-      if surface == name { continue }
+      if surface == name || surface == index.nameWithoutGenericHead(name) { continue }
       let end = wordEnd(bytes, term.span.end)
       let note = " [\(name)]"
       if text(bytes, end..<min(bytes.count, end + note.utf8.count)) == note { continue }

@@ -29,10 +29,14 @@ public final class TermIndex: Sendable {
     public var minimumSkeletonLength: Int
     /// Fuzzy matching (one edit on the key) for keys of at least this many letters; `nil` turns it off.
     public var minimumFuzzyLength: Int?
+    /// A name written with its words run together or split differently matches by vowel-class key
+    /// (`Derezor` = `Deir ez-Zor`, `Tell Kalakh` = `Tallkalakh`) when it has at least this many letters.
+    public var minimumCompactSkeletonLength: Int
 
-    public init(minimumSkeletonLength: Int = 4, minimumFuzzyLength: Int? = 6) {
+    public init(minimumSkeletonLength: Int = 4, minimumFuzzyLength: Int? = 6, minimumCompactSkeletonLength: Int = 7) {
       self.minimumSkeletonLength = minimumSkeletonLength
       self.minimumFuzzyLength = minimumFuzzyLength
+      self.minimumCompactSkeletonLength = minimumCompactSkeletonLength
     }
   }
 
@@ -49,6 +53,9 @@ public final class TermIndex: Sendable {
   /// Keys of multi-word terms with the spaces removed (`Tall Kalakh` → `talkalax`), for names written
   /// as one word or split differently.
   let compact: [String: [Int32]]
+  /// Vowel-class keys of multi-word terms written as one word, articles kept and doubled letters single
+  /// (`Deir ez-Zor` → `darasar`, as `Derezor`), for compact spellings that also change the vowels.
+  let compactSkeleton: [String: [Int32]]
   /// Whether some term starts with a lowercase word that is not an article (then every word is a
   /// possible start of a mention).
   let hasLowercaseHeads: Bool
@@ -71,6 +78,7 @@ public final class TermIndex: Sendable {
     var entries: [Entry] = []
     var exact: [String: [Int32]] = [:], folded: [String: [Int32]] = [:], key: [String: [Int32]] = [:]
     var skeleton: [String: [Int32]] = [:], arabic: [String: [Int32]] = [:], compact: [String: [Int32]] = [:]
+    var compactSkeleton: [String: [Int32]] = [:]
     var maxWords = 1
     var hasLowercaseHeads = false
     func add(_ table: inout [String: [Int32]], _ form: String, _ entry: Int32) {
@@ -106,8 +114,16 @@ public final class TermIndex: Sendable {
         }
         for variant in Self.keyVariants(content) {
           add(&key, variant.joined(separator: " "), entry)
-          if variant.count > 1 { add(&compact, variant.joined(), entry) }
+          if variant.count > 1 {
+            add(&compact, variant.joined(), entry)
+            let joined = Self.singleLetters(variant.joined())
+            if joined.count >= options.minimumCompactSkeletonLength { add(&compactSkeleton, maker.skeleton(of: joined), entry) }
+          }
           add(&skeleton, variant.map { maker.skeleton(of: $0) }.joined(separator: " "), entry)
+        }
+        if words.count > 1, wordKeys.contains(where: \.isArticle), wordKeys.allSatisfy({ $0.script == .latin }) {
+          let joined = Self.singleLetters(wordKeys.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined())
+          if joined.count >= options.minimumCompactSkeletonLength { add(&compactSkeleton, maker.skeleton(of: joined), entry) }
         }
       }
     }
@@ -123,6 +139,7 @@ public final class TermIndex: Sendable {
     self.key = key
     self.skeleton = skeleton
     self.compact = compact
+    self.compactSkeleton = compactSkeleton
     self.hasLowercaseHeads = hasLowercaseHeads
     self.arabic = arabic
     self.deletions = deletions
@@ -141,6 +158,17 @@ public final class TermIndex: Sendable {
   public func canonical(of concept: String, in language: String) -> String? {
     guard let index = conceptIndex(concept) else { return nil }
     return glossary.concepts[index].preferred(in: language)?.text
+  }
+
+  /// `name` without a generic head noun at its start or end (`Gouvernement al-Anbar` → `al-Anbar`,
+  /// `Al Anbar Governorate` → `Al Anbar`): what replaces a mention, whose own head noun stays in the text.
+  public func nameWithoutGenericHead(_ name: String) -> String {
+    let words = name.split(separator: " ", omittingEmptySubsequences: false)
+    guard words.count > 1 else { return name }
+    let heads = Set(rules.genericHeads.joined())
+    if heads.contains(words[0].lowercased()) { return words.dropFirst().joined(separator: " ") }
+    if heads.contains(words[words.count - 1].lowercased()) { return words.dropLast().joined(separator: " ") }
+    return name
   }
 
   /// The index of a concept by id.
@@ -167,6 +195,14 @@ public final class TermIndex: Sendable {
       variants.append(variant)
     }
     return variants
+  }
+
+  /// `form` with every run of one letter written once (`daiessur` → `daiesur`).
+  static func singleLetters(_ form: String) -> String {
+    var result: [UInt8] = []
+    result.reserveCapacity(form.utf8.count)
+    for byte in form.utf8 where result.last != byte { result.append(byte) }
+    return String(decoding: result, as: UTF8.self)
   }
 
   static func letterCount(_ form: String) -> Int {

@@ -1,5 +1,5 @@
 /// A word of the text as the aligner sees it: letters, marks and digits, with apostrophes and ayn/hamza
-/// marks inside (`Ra’s`, `Darʿa`, `ʿAin`). Hyphens and spaces separate words.
+/// marks inside (`Ra’s`, `Darʿa`) and an ayn mark at its start (`ʿAin`, `` `Anah ``). Hyphens and spaces separate words.
 struct ScannedWord {
   /// UTF-8 byte range in the text.
   var start: Int
@@ -38,7 +38,7 @@ enum WordScanner {
       let scalar = scalars[index]
       let startsWord = isWordScalar(scalar)
         || (isApostrophe(scalar) && index + 1 < count && isLetter(scalars[index + 1])
-          && (index == 0 || isHyphen(scalars[index - 1])))
+          && (index == 0 || isHyphen(scalars[index - 1]) || (isAynMark(scalar) && !isLetter(scalars[index - 1]))))
       guard startsWord else { index += 1; continue }
       let start = index
       index += 1
@@ -108,6 +108,12 @@ enum WordScanner {
     case 0x27, 0x60, 0xB4, 0x2018, 0x2019, 0x02BC, 0x02BB, 0x02BE, 0x02BF: return true
     default: return false
     }
+  }
+
+  /// Marks that write the ayn and never open a quotation (`ʿAqrah`, `` `Anah ``): a word may start with one.
+  @inline(__always)
+  static func isAynMark(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value == 0x60 || scalar.value == 0x02BB || scalar.value == 0x02BF
   }
 
   @inline(__always)

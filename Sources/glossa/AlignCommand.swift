@@ -62,25 +62,46 @@ struct AlignCommand: AsyncParsableCommand {
     commandName: "align",
     abstract: "Find every mention of a glossary concept, in any transliteration.",
     discussion: """
-      Text output: one line per mention, tab-separated: start, end (Unicode code points into the input
-      line), surface, concept, canonical name, match kind (exact, folded, key, fuzzy, script), score,
-      and other concepts for ambiguous mentions. JSONL output adds "terms": [{"start", "end", "surface",
-      "concept", "canonical", "match", "score"}] (plus "alternatives" when ambiguous) to each record.
+      Text output (--report tsv, the default): one line per mention, tab-separated: line (input line
+      number), start, end (Unicode code points into the input line), surface, concept, canonical name,
+      match kind (exact, folded, key, fuzzy, script), score, and other concepts for ambiguous mentions.
+      --report html writes one self-contained HTML page instead: every input line with its mentions
+      highlighted by match kind, and a table of concept, canonical name and score per line.
+      JSONL output adds "terms": [{"start", "end", "surface", "concept", "canonical", "match", "score"}]
+      (plus "alternatives" when ambiguous) to each record.
 
       Examples:
         echo 'Kämpfe bei al-Hassake und Deir Ezzor.' | glossa align --lang de
+        glossa align --report html news.txt > news-terms.html
         glossa align --glossary places.tsv --lang de --input-format jsonl --output-format jsonl < news.jsonl
       """
   )
 
+  /// The shape of text output.
+  enum Report: String, ExpressibleByArgument, CaseIterable {
+    case tsv, html
+  }
+
   @OptionGroup var glossaryOptions: GlossaryOptions
   @OptionGroup var input: InputOptions
+
+  @Option(help: "Text output: tsv (one line per mention) or html (one self-contained page). Ignored with --output-format jsonl.")
+  var report: Report = .tsv
 
   func run() async throws {
     let aligner = TermAligner(index: try glossaryOptions.index(), language: glossaryOptions.lang)
     let jsonl = input.outputFormat == .jsonl
-    try await DocumentRunner(options: input, language: glossaryOptions.lang).run(aligner) { document, _ in
+    let html = !jsonl && report == .html
+    if html {
+      let title = input.files.isEmpty ? "standard input" : input.files.joined(separator: ", ")
+      let output = OutputStream()
+      output.write(HTMLTermReport.header(title: title))
+      output.flush()
+    }
+    try await DocumentRunner(options: input, language: glossaryOptions.lang).run(aligner) { document, record in
       var output: [UInt8] = []
+      let line = record.location.line ?? 0
+      if html { return Array(HTMLTermReport.line(number: line, document: document).utf8) }
       let mentions = document.terms.map { ReportedTerm(document: document, term: $0) }
       let points = CodePointOffsets(document.original)
       if jsonl {
@@ -88,9 +109,14 @@ struct AlignCommand: AsyncParsableCommand {
         record.set("terms", .array(mentions.map { $0.json(points) }))
         output.write(record.finish())
       } else {
-        for mention in mentions { output.write(mention.tsv(points)) }
+        for mention in mentions { output.write(mention.tsv(points, line: line)) }
       }
       return output
+    }
+    if html {
+      let output = OutputStream()
+      output.write(HTMLTermReport.footer)
+      output.flush()
     }
   }
 }
@@ -123,9 +149,10 @@ struct ReportedTerm {
     return .object(members)
   }
 
-  func tsv(_ points: CodePointOffsets) -> String {
+  /// One TSV line: the input line number, then the mention's fields.
+  func tsv(_ points: CodePointOffsets, line: Int) -> String {
     var fields = [
-      String(points[original.start]), String(points[original.end]), String(surface), term.concept, term.canonical,
+      String(line), String(points[original.start]), String(points[original.end]), String(surface), term.concept, term.canonical,
       term.match.rawValue, formatScore(term.score),
     ]
     if !term.alternatives.isEmpty { fields.append(term.alternatives.joined(separator: ",")) }
