@@ -22,6 +22,8 @@
 
 namespace {
 
+const int32_t GLOSSA_REGEX_TIME_LIMIT = 1000;
+
 bool too_long(int64_t length, glossa_status *status) {
   if (length < 0 || length > INT32_MAX) {
     *status = U_INDEX_OUTOFBOUNDS_ERROR;
@@ -305,6 +307,9 @@ glossa_regex *glossa_regex_open(const uint8_t *pattern, int64_t length, int32_t 
     *status = err;
     return nullptr;
   }
+  // A pathological pattern (catastrophic backtracking) stops with U_REGEX_TIME_OUT instead of hanging;
+  // the limit is in steps of ICU's match engine, on the order of a millisecond each.
+  uregex_setTimeLimit(regex, GLOSSA_REGEX_TIME_LIMIT, &err);
   *status = U_ZERO_ERROR;
   return new glossa_regex{regex, nullptr};
 }

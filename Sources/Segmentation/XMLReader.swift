@@ -42,8 +42,12 @@ struct XMLError: Error, Sendable, CustomStringConvertible {
 }
 
 struct XMLReader {
+  /// How deep elements may nest; SRX needs five levels, so this only stops hostile input.
+  static let maximumDepth = 256
+
   private let bytes: [UInt8]
   private var position = 0
+  private var depth = 0
 
   init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -77,6 +81,9 @@ struct XMLReader {
   }
 
   private mutating func element() throws(XMLError) -> XMLElement {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.maximumDepth { throw error("elements nested deeper than \(Self.maximumDepth)") }
     let line = currentLocation().line
     position += 1  // <
     let qualified = name()

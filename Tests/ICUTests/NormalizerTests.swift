@@ -100,3 +100,16 @@ import Testing
     #expect(first == second)
   }
 }
+
+@Suite struct RegularExpressionTests {
+  @Test func catastrophicBacktrackingStopsWithATimeOut() throws {
+    // (a+)+b on a run of a's with no b backtracks exponentially; ICU's time limit stops it.
+    let regex = try RegularExpression("(a+)+b")
+    #expect {
+      _ = try regex.matches(in: String(repeating: "a", count: 64) + "c")
+    } throws: { error in
+      (error as? ICUError)?.name == "U_REGEX_TIME_OUT"
+    }
+    #expect(try regex.matches(in: "Wadi aab") == [5..<8])
+  }
+}
