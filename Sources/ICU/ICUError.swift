@@ -34,5 +34,6 @@ public struct ICUError: Error, Sendable, Equatable, CustomStringConvertible {
 public var icuVersion: String {
   var buffer = [CChar](repeating: 0, count: 32)
   glossa_icu_version(&buffer, Int32(buffer.count))
-  return String(cString: buffer)
+  let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+  return String(decoding: bytes, as: UTF8.self)
 }
