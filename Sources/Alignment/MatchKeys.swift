@@ -16,6 +16,8 @@ public struct WordKeys: Sendable, Hashable {
   public var skeleton: String
   /// The key without an attached article (`Albukamal` → `bukamal`, `Ezzor` → `sur`), if it has one.
   public var keyWithoutArticle: String?
+  /// The vowel-class key of `keyWithoutArticle`.
+  public var skeletonWithoutArticle: String?
   public var script: WordScript
   /// Whether the word is an Arabic article (`al`, `el`, `ar`, …).
   public var isArticle: Bool
@@ -68,7 +70,9 @@ public final class MatchKeyMaker {
     let folded = (try? fold.transliterate(word)) ?? word.lowercased()
     if script == .arabic {
       let key = (try? arabic.transliterate(word)) ?? word
-      return WordKeys(folded: folded, key: key, skeleton: key, keyWithoutArticle: nil, script: .arabic, isArticle: key == "ال")
+      return WordKeys(
+        folded: folded, key: key, skeleton: key, keyWithoutArticle: nil, skeletonWithoutArticle: nil, script: .arabic,
+        isArticle: key == "ال")
     }
     let isArticle = rules.articles.contains(folded)
     let key = isArticle ? "" : latinKey(word)
@@ -78,7 +82,7 @@ public final class MatchKeyMaker {
     }
     return WordKeys(
       folded: folded, key: key, skeleton: skeleton(of: key), keyWithoutArticle: keyWithoutArticle,
-      script: script, isArticle: isArticle)
+      skeletonWithoutArticle: keyWithoutArticle.map { skeleton(of: $0) }, script: script, isArticle: isArticle)
   }
 
   /// The transliteration key of a Latin word.

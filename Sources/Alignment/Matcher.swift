@@ -56,6 +56,8 @@ struct Matcher {
   let words: [ScannedWord]
   private var keys: [WordKeys?]
   private let nfc = Normalizer(.nfc)
+  /// Reused buffer for the forms looked up.
+  private var scratch: [UInt8] = []
 
   init(index: TermIndex, maker: MatchKeyMaker, text: String, words: [ScannedWord]) {
     self.index = index
@@ -139,14 +141,16 @@ struct Matcher {
     let content = wordKeys.filter { !$0.isArticle }
     let head = words[start + firstContent]
     let isArabic = content.allSatisfy { $0.script == .arabic }
-    let contentFolded = content.map(\.folded).joined()
     var strictOnly = false
     var closeOnly = false
     if !isArabic {
+      let contentFolded = content.count == 1 ? content[0].folded : content.map(\.folded).joined()
       if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
       if content.count == 1, index.commonKeys.contains(content[0].key) { closeOnly = true }
-      if content.count == 1, rules.adjectiveEndings.contains(where: { contentFolded.hasSuffix($0) }) { strictOnly = true }
+      if content.count == 1, rules.adjectiveEndings.contains(where: { Self.hasSuffix(contentFolded, $0) }) {
+        strictOnly = true
+      }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     var whole = lookup(
@@ -235,54 +239,63 @@ struct Matcher {
   }
 
   /// Tries every level, strict to loose, on one candidate. `strictOnly` stops after the folded level,
-  /// `closeOnly` after the transliteration key.
-  private func lookup(
+  /// `closeOnly` after the transliteration key. Forms are assembled in a reused byte buffer and looked up
+  /// without making strings.
+  private mutating func lookup(
     span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool
   ) -> TermMatch? {
-    var surface = string(span.start, span.end)
-    if !surface.utf8.allSatisfy({ $0 < 0x80 }) { surface = nfc.normalize(surface) }
-    if let hit = index.exact[surface] { return make(span, hit, .exact, MatchScore.exact) }
-    if let hit = index.folded[all.map(\.folded).joined()] {
+    if let hit = exactHit(span) { return make(span, hit, .exact, MatchScore.exact) }
+    scratch.removeAll(keepingCapacity: true)
+    for word in all { scratch.append(contentsOf: word.folded.utf8) }
+    if let hit = index.folded.lookup(scratch) {
       return make(span, hit, arabic ? .script : .folded, arabic ? MatchScore.script : MatchScore.folded)
     }
     if arabic {
-      if let hit = index.arabic[content.map(\.key).joined(separator: " ")] { return make(span, hit, .script, MatchScore.script) }
+      scratch.removeAll(keepingCapacity: true)
+      for (number, word) in content.enumerated() {
+        if number > 0 { scratch.append(0x20) }
+        scratch.append(contentsOf: word.key.utf8)
+      }
+      if let hit = index.arabic.lookup(scratch) { return make(span, hit, .script, MatchScore.script) }
       return nil
     }
     guard !strictOnly, content.allSatisfy({ $0.script == .latin }) else { return nil }
-    let variants = TermIndex.keyVariants(content)
-    for variant in variants {
-      if let hit = index.key[variant.joined(separator: " ")] {
+    let variants = Self.variantCount(content)
+    for variant in 0..<variants {
+      assemble(content, variant: variant, separator: 0x20, skeleton: false)
+      if let hit = index.key.lookup(scratch) {
         var match = make(span, hit, .key, MatchScore.key)
-        match.needsSupport = TermIndex.letterCount(variant.joined()) <= 4
+        match.needsSupport = TermIndex.letterCount(scratch) <= 4
         return match
       }
     }
-    for variant in variants {
-      if let hit = index.compact[variant.joined()] {
+    for variant in 0..<variants {
+      assemble(content, variant: variant, separator: nil, skeleton: false)
+      if let hit = index.compact.lookup(scratch) {
         var match = make(span, hit, .key, MatchScore.key)
-        match.needsSupport = TermIndex.letterCount(variant.joined()) <= 4
+        match.needsSupport = TermIndex.letterCount(scratch) <= 4
         return match
       }
     }
     guard !closeOnly else { return nil }
-    let base = variants[0].joined(separator: " ")
-    if TermIndex.letterCount(base) >= index.options.minimumSkeletonLength {
-      for (number, variant) in variants.enumerated() {
-        let skeleton = number == 0 ? content.map(\.skeleton) : variant.map { maker.skeleton(of: $0) }
-        if let hit = index.skeleton[skeleton.joined(separator: " ")] {
+    assemble(content, variant: 0, separator: 0x20, skeleton: false)
+    let baseLetters = TermIndex.letterCount(scratch)
+    if baseLetters >= index.options.minimumSkeletonLength {
+      for variant in 0..<variants {
+        assemble(content, variant: variant, separator: 0x20, skeleton: true)
+        if let hit = index.skeleton.lookup(scratch) {
           var match = make(span, hit, .key, MatchScore.skeleton)
           match.needsSupport = true
-          match.needsSpellingSupport = TermIndex.letterCount(base) < index.options.minimumSkeletonLength + 1
+          match.needsSpellingSupport = baseLetters < index.options.minimumSkeletonLength + 1
           return match
         }
       }
     }
     if let minimum = index.options.minimumFuzzyLength {
-      for variant in variants {
-        let form = variant.joined(separator: " ")
-        guard TermIndex.letterCount(form) >= minimum else { continue }
-        let hits = fuzzy(form)
+      for variant in 0..<variants {
+        assemble(content, variant: variant, separator: 0x20, skeleton: false)
+        guard TermIndex.letterCount(scratch) >= minimum else { continue }
+        let hits = fuzzy(scratch)
         if !hits.isEmpty {
           var match = make(span, hits, .fuzzy, MatchScore.fuzzy)
           match.needsSupport = true
@@ -293,21 +306,103 @@ struct Matcher {
     return nil
   }
 
+  /// The exact-level hit of the text in `span`, NFC-normalized first unless it is plainly NFC already
+  /// (every scalar below U+0300, which no normalization form changes).
+  private func exactHit(_ span: TextSpan) -> [Int32]? {
+    var needsNormalization = false
+    for offset in span.start..<span.end where bytes[offset] >= 0xCC {
+      needsNormalization = true
+      break
+    }
+    if needsNormalization {
+      return Array(nfc.normalize(string(span.start, span.end)).utf8).withUnsafeBufferPointer { index.exact.lookup($0) }
+    }
+    return bytes.withUnsafeBufferPointer { index.exact.lookup(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
+  }
+
+  /// How many key variants the content words have: the plain keys, then one per word (among the first
+  /// three) with an attached article removed; see ``TermIndex/keyVariants(_:)``.
+  private static func variantCount(_ content: [WordKeys]) -> Int {
+    var count = 1
+    for word in content where word.keyWithoutArticle != nil && count < 4 { count += 1 }
+    return count
+  }
+
+  /// Writes variant number `variant` of the content words' keys (or vowel-class keys) into `scratch`,
+  /// joined by `separator` (none when nil).
+  private mutating func assemble(_ content: [WordKeys], variant: Int, separator: UInt8?, skeleton: Bool) {
+    scratch.removeAll(keepingCapacity: true)
+    var stripped = 0
+    for (number, word) in content.enumerated() {
+      if number > 0, let separator { scratch.append(separator) }
+      var replace = false
+      if word.keyWithoutArticle != nil, stripped < 3 {
+        stripped += 1
+        replace = stripped == variant
+      }
+      if replace {
+        scratch.append(contentsOf: (skeleton ? word.skeletonWithoutArticle : word.keyWithoutArticle)!.utf8)
+      } else {
+        scratch.append(contentsOf: (skeleton ? word.skeleton : word.key).utf8)
+      }
+    }
+  }
+
   /// Entries whose key is one edit away from `form`, the edit neither at the first nor at the last letter
   /// (that is where nisbas, plurals and other words differ: al-Baghdadi, Tartu, Hamas).
-  private func fuzzy(_ form: String) -> [Int32] {
-    var forms: Set<String> = []
-    if let list = index.deletions[form] { forms.formUnion(list) }
-    for deleted in TermIndex.deletions(of: form) {
-      if index.key[deleted] != nil { forms.insert(deleted) }
-      if let list = index.deletions[deleted] { forms.formUnion(list) }
+  ///
+  /// Keys are ASCII letters joined by spaces, so the keys one edit away are found by trying the edits of
+  /// `form` in the key table: deletions always, insertions only where the filter of indexed deletions
+  /// holds `form`, substitutions at a position only where it holds `form` with that letter deleted.
+  private func fuzzy(_ form: [UInt8]) -> [Int32] {
+    var found: [Int] = []
+    var edited: [UInt8] = []
+    edited.reserveCapacity(form.count + 1)
+    func consider(_ candidate: [UInt8]) {
+      guard let number = candidate.withUnsafeBufferPointer({ index.key.find($0) }), !found.contains(number),
+        Self.isInnerEdit(form, candidate)
+      else { return }
+      found.append(number)
     }
+    let mayHaveInsertions = index.deletions.mayContain(FormHasher.hash(form))
+    for position in form.indices where form[position] != 0x20 {
+      edited.removeAll(keepingCapacity: true)
+      edited.append(contentsOf: form[..<position])
+      edited.append(contentsOf: form[(position + 1)...])
+      consider(edited)
+      if index.deletions.mayContain(FormHasher.hash(edited)) {
+        var substituted = form
+        for letter in UInt8(ascii: "a")...UInt8(ascii: "z") where letter != form[position] {
+          substituted[position] = letter
+          consider(substituted)
+        }
+      }
+    }
+    if mayHaveInsertions {
+      for position in 0...form.count {
+        for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
+          edited.removeAll(keepingCapacity: true)
+          edited.append(contentsOf: form[..<position])
+          edited.append(letter)
+          edited.append(contentsOf: form[position...])
+          consider(edited)
+        }
+      }
+    }
+    let forms = found.map { Array(index.key.form($0)) }.enumerated().sorted { $0.element.lexicographicallyPrecedes($1.element) }
     var result: [Int32] = []
-    let query = Array(form.utf8)
-    for candidate in forms.sorted() where Self.isInnerEdit(query, Array(candidate.utf8)) {
-      for entry in index.key[candidate] ?? [] where !result.contains(entry) { result.append(entry) }
+    for (number, _) in forms {
+      for entry in index.key.list(of: found[number]) where !result.contains(entry) { result.append(entry) }
     }
     return result
+  }
+
+  /// Whether the UTF-8 bytes of `text` end with those of `suffix` (for folded words, the same as
+  /// `String.hasSuffix`, without comparing by `Character`).
+  static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+    let a = text.utf8, b = suffix.utf8
+    guard a.count >= b.count else { return false }
+    return a.reversed().starts(with: b.reversed())
   }
 
   /// Whether `a` and `b` differ by exactly one edit that is not at either end nor on a space.

@@ -41,19 +41,20 @@ public final class TermIndex: Sendable {
   public let rules: MatchKeyRules
   public let options: Options
   let entries: [Entry]
-  let exact: [String: [Int32]]
-  let folded: [String: [Int32]]
-  let key: [String: [Int32]]
-  let skeleton: [String: [Int32]]
-  let arabic: [String: [Int32]]
+  let exact: FormTable
+  let folded: FormTable
+  let key: FormTable
+  let skeleton: FormTable
+  let arabic: FormTable
   /// Keys of multi-word terms with the spaces removed (`Tall Kalakh` → `talkalax`), for names written
   /// as one word or split differently.
-  let compact: [String: [Int32]]
+  let compact: FormTable
   /// Whether some term starts with a lowercase word that is not an article (then every word is a
   /// possible start of a mention).
   let hasLowercaseHeads: Bool
-  /// Every key with one letter deleted → the keys it came from (for edit distance 1).
-  let deletions: [String: [String]]
+  /// Every key (of at least `minimumFuzzyLength` letters) with one letter deleted, as a filter: fuzzy
+  /// matching enumerates the edits of a query only where this says a key may be one edit away.
+  let deletions: BloomFilter
   /// The most words a term has, articles included.
   let maxWords: Int
   let keyMakers: HandlePool<MatchKeyMaker>
@@ -111,20 +112,22 @@ public final class TermIndex: Sendable {
         }
       }
     }
-    var deletions: [String: [String]] = [:]
+    var deletionHashes: [UInt64] = []
     if let minimum = options.minimumFuzzyLength {
       for form in key.keys where Self.letterCount(form) >= minimum {
-        for deleted in Self.deletions(of: form) { deletions[deleted, default: []].append(form) }
+        for deleted in Self.deletions(of: form) { deletionHashes.append(FormHasher.hash(Array(deleted.utf8))) }
       }
     }
+    var deletions = BloomFilter(capacity: deletionHashes.count)
+    for hash in deletionHashes { deletions.insert(hash) }
     self.entries = entries
-    self.exact = exact
-    self.folded = folded
-    self.key = key
-    self.skeleton = skeleton
-    self.compact = compact
+    self.exact = FormTable(exact)
+    self.folded = FormTable(folded)
+    self.key = FormTable(key)
+    self.skeleton = FormTable(skeleton)
+    self.compact = FormTable(compact)
     self.hasLowercaseHeads = hasLowercaseHeads
-    self.arabic = arabic
+    self.arabic = FormTable(arabic)
     self.deletions = deletions
     self.maxWords = maxWords
     self.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
@@ -167,6 +170,12 @@ public final class TermIndex: Sendable {
       variants.append(variant)
     }
     return variants
+  }
+
+  static func letterCount(_ form: [UInt8]) -> Int {
+    var count = 0
+    for byte in form where byte != 0x20 { count += 1 }
+    return count
   }
 
   static func letterCount(_ form: String) -> Int {

@@ -1,0 +1,189 @@
+/// 64-bit FNV-1a over UTF-8 bytes, finished with a mixer so that its low bits index hash tables well.
+///
+/// Used for every form the index stores; a lookup compares the stored bytes too, so a collision costs a
+/// comparison, never a wrong match.
+struct FormHasher {
+  private(set) var state: UInt64 = 0xCBF2_9CE4_8422_2325
+
+  @inline(__always)
+  mutating func add(_ byte: UInt8) {
+    state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+  }
+
+  @inline(__always)
+  mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+    for byte in bytes { add(byte) }
+  }
+
+  /// The finished hash (never 0).
+  @inline(__always)
+  var value: UInt64 {
+    var x = state
+    x ^= x >> 33
+    x = x &* 0xFF51_AFD7_ED55_8CCD
+    x ^= x >> 33
+    x = x &* 0xC4CE_B9FE_1A85_EC53
+    x ^= x >> 33
+    return x == 0 ? 1 : x
+  }
+
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hasher = FormHasher()
+    hasher.add(bytes)
+    return hasher.value
+  }
+
+  static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { hash($0) } }
+}
+
+/// An immutable hash table from byte strings (match forms) to lists of `Int32` (index entries or form
+/// numbers): open addressing over 64-bit hashes, forms and lists stored in flat arrays.
+///
+/// Costs about 20 bytes per form plus its bytes, instead of a `String` key and an array object per form
+/// in a `[String: [Int32]]`, and looks up a byte buffer without making a `String`. The flat arrays are
+/// also what a compiled index file stores.
+struct FormTable: Sendable {
+  /// Form number + 1 per slot; 0 marks an empty slot. The count is a power of two.
+  var slots: [UInt32]
+  /// Hash of each form.
+  var hashes: [UInt64]
+  /// Form `i` is `bytes[formStarts[i]..<formStarts[i + 1]]`.
+  var formStarts: [UInt32]
+  var bytes: [UInt8]
+  /// Form `i`'s list is `values[valueStarts[i]..<valueStarts[i + 1]]`.
+  var valueStarts: [UInt32]
+  var values: [Int32]
+
+  /// The number of forms.
+  var count: Int { hashes.count }
+
+  /// An empty table.
+  init() {
+    self.init(slots: [0], hashes: [], formStarts: [0], bytes: [], valueStarts: [0], values: [])
+  }
+
+  init(slots: [UInt32], hashes: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
+    self.slots = slots
+    self.hashes = hashes
+    self.formStarts = formStarts
+    self.bytes = bytes
+    self.valueStarts = valueStarts
+    self.values = values
+  }
+
+  /// Builds the table from forms and their lists (in the dictionary's order).
+  init(_ dictionary: [String: [Int32]]) {
+    var hashes: [UInt64] = [], formStarts: [UInt32] = [0], bytes: [UInt8] = [], valueStarts: [UInt32] = [0]
+    var values: [Int32] = []
+    hashes.reserveCapacity(dictionary.count)
+    formStarts.reserveCapacity(dictionary.count + 1)
+    valueStarts.reserveCapacity(dictionary.count + 1)
+    for (form, list) in dictionary {
+      let start = bytes.count
+      bytes.append(contentsOf: form.utf8)
+      hashes.append(bytes[start...].withUnsafeBufferPointer { FormHasher.hash($0) })
+      formStarts.append(UInt32(bytes.count))
+      values.append(contentsOf: list)
+      valueStarts.append(UInt32(values.count))
+    }
+    var capacity = 1
+    while capacity < max(2, dictionary.count * 2) { capacity <<= 1 }
+    var slots = [UInt32](repeating: 0, count: capacity)
+    let mask = UInt64(capacity - 1)
+    for (number, hash) in hashes.enumerated() {
+      var slot = Int(hash & mask)
+      while slots[slot] != 0 { slot = (slot + 1) & Int(mask) }
+      slots[slot] = UInt32(number + 1)
+    }
+    self.init(slots: slots, hashes: hashes, formStarts: formStarts, bytes: bytes, valueStarts: valueStarts, values: values)
+  }
+
+  /// The number of the form equal to `form` (with hash `hash`), if stored.
+  @inline(__always)
+  func find(_ form: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let stored = slots[slot]
+      if stored == 0 { return nil }
+      let number = Int(stored) - 1
+      if hashes[number] == hash, equals(number, form) { return number }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The number of the form equal to `form`, if stored.
+  func find(_ form: UnsafeBufferPointer<UInt8>) -> Int? { find(form, hash: FormHasher.hash(form)) }
+
+  /// The list of the form equal to `form`, if stored.
+  func lookup(_ form: UnsafeBufferPointer<UInt8>) -> [Int32]? {
+    find(form).map { list(of: $0) }
+  }
+
+  func lookup(_ form: [UInt8]) -> [Int32]? { form.withUnsafeBufferPointer { lookup($0) } }
+
+  /// The list stored for form number `number`.
+  func list(of number: Int) -> [Int32] {
+    Array(values[Int(valueStarts[number])..<Int(valueStarts[number + 1])])
+  }
+
+  /// The bytes of form number `number`.
+  func form(_ number: Int) -> ArraySlice<UInt8> {
+    bytes[Int(formStarts[number])..<Int(formStarts[number + 1])]
+  }
+
+  @inline(__always)
+  private func equals(_ number: Int, _ form: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(formStarts[number]), end = Int(formStarts[number + 1])
+    guard end - start == form.count else { return false }
+    var offset = 0
+    while offset < form.count {
+      if bytes[start + offset] != form[offset] { return false }
+      offset += 1
+    }
+    return true
+  }
+}
+
+/// A Bloom filter over 64-bit form hashes: "certainly not stored" or "maybe stored".
+///
+/// Stands in for the table of one-deletion forms of every key (about ten per key): about 12 bits per
+/// deletion instead of a `String` and a list, and a filter is all fuzzy matching needs before it
+/// enumerates the few edits that can hit.
+struct BloomFilter: Sendable {
+  var words: [UInt64]
+
+  init(words: [UInt64]) { self.words = words }
+
+  /// A filter sized for `count` hashes.
+  init(capacity count: Int) {
+    var size = 1
+    while size * 64 < max(64, count * 12) { size <<= 1 }
+    words = [UInt64](repeating: 0, count: size)
+  }
+
+  mutating func insert(_ hash: UInt64) {
+    let bits = UInt64(words.count * 64 - 1)
+    var h = hash
+    let step = (hash >> 32) | 1
+    for _ in 0..<4 {
+      let bit = Int(h & bits)
+      words[bit >> 6] |= 1 << UInt64(bit & 63)
+      h = h &+ step
+    }
+  }
+
+  @inline(__always)
+  func mayContain(_ hash: UInt64) -> Bool {
+    let bits = UInt64(words.count * 64 - 1)
+    var h = hash
+    let step = (hash >> 32) | 1
+    for _ in 0..<4 {
+      let bit = Int(h & bits)
+      if words[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+      h = h &+ step
+    }
+    return true
+  }
+}
