@@ -187,3 +187,74 @@ struct BloomFilter: Sendable {
     return true
   }
 }
+
+/// Necessary conditions for a multi-word candidate to match at some level, as Bloom filters: the matcher
+/// tries the longer candidates at a position only while one of them holds, so a capitalized German noun
+/// followed by ordinary words costs one candidate, not one per possible length.
+///
+/// - `exact`: a term's text up to the end of each of its words but the last;
+/// - `folded`: every byte prefix of every folded form (folded forms join words without a separator, so
+///   a candidate's words need not end where the term's do);
+/// - `compact`: every byte prefix of every compact key;
+/// - `firstWords`: the part up to the first space of every key, vowel-class key and Arabic key with a space;
+/// - `firstWordDeletions`: those first parts of keys with one letter deleted (a fuzzy match may change
+///   the first word).
+struct PrefixFilters: Sendable {
+  struct Hashes {
+    var exact: [UInt64] = []
+    var folded: [UInt64] = []
+    var compact: [UInt64] = []
+    var firstWords: [UInt64] = []
+    var firstWordDeletions: [UInt64] = []
+
+    /// Records the part of `form` before its first space, and with `deletions` that part with each
+    /// letter deleted; forms without a space (one word) are left out.
+    mutating func addFirstPart(of form: String, deletions: Bool) {
+      guard form.utf8.contains(0x20) else { return }
+      let first = Array(form.utf8.prefix { $0 != 0x20 })
+      firstWords.append(FormHasher.hash(first))
+      guard deletions else { return }
+      for position in first.indices {
+        var deleted = first
+        deleted.remove(at: position)
+        firstWordDeletions.append(FormHasher.hash(deleted))
+      }
+    }
+  }
+
+  var exact: BloomFilter
+  var folded: BloomFilter
+  var compact: BloomFilter
+  var firstWords: BloomFilter
+  var firstWordDeletions: BloomFilter
+
+  init(exact: BloomFilter, folded: BloomFilter, compact: BloomFilter, firstWords: BloomFilter, firstWordDeletions: BloomFilter) {
+    self.exact = exact
+    self.folded = folded
+    self.compact = compact
+    self.firstWords = firstWords
+    self.firstWordDeletions = firstWordDeletions
+  }
+
+  init(_ hashes: Hashes) {
+    func filter(_ list: [UInt64]) -> BloomFilter {
+      var filter = BloomFilter(capacity: list.count)
+      for hash in list { filter.insert(hash) }
+      return filter
+    }
+    self.init(
+      exact: filter(hashes.exact), folded: filter(hashes.folded), compact: filter(hashes.compact),
+      firstWords: filter(hashes.firstWords), firstWordDeletions: filter(hashes.firstWordDeletions))
+  }
+
+  /// Adds the hashes of every byte prefix of `form`, the empty one and `form` itself included.
+  static func addAllPrefixes(of form: String, to list: inout [UInt64]) {
+    var hasher = FormHasher()
+    list.append(hasher.value)
+    for byte in form.utf8 {
+      hasher.add(byte)
+      list.append(hasher.value)
+    }
+  }
+
+}

@@ -42,6 +42,9 @@ public final class MatchKeyMaker {
   private let arabic: Transliterator
   private var cache: [String: WordKeys] = [:]
   private let cacheLimit: Int
+  /// Per key, whether it may start a multi-word term of the index this maker belongs to (filled by the
+  /// matcher).
+  var startMemo: [String: Bool] = [:]
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {

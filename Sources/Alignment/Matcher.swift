@@ -101,10 +101,84 @@ struct Matcher {
     if !words[start].isCapitalized, !index.hasLowercaseHeads, !mayStartName(start) { return nil }
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
+    if limit > 1 { limit = longestUsefulLength(at: start, limit: limit) }
     for length in stride(from: limit, through: 1, by: -1) {
       if let match = candidate(start, length) { return (match, length) }
     }
     return nil
+  }
+
+  /// The longest candidate at `start` (at most `limit` words) that some level may match; longer ones
+  /// cannot, by ``PrefixFilters``: their words up to the last must be a prefix of an exact form, of a
+  /// folded form, or their first content word must start a multi-word key, vowel-class key, Arabic key
+  /// or compact key (or be one edit from such a start).
+  private mutating func longestUsefulLength(at start: Int, limit: Int) -> Int {
+    var firstContent = start
+    while firstContent < start + limit, keys(of: firstContent).isArticle { firstContent += 1 }
+    // Candidates whose first content word is their last are not filtered.
+    let unfiltered = min(limit, firstContent - start + 1)
+    if unfiltered == limit || mayStartContent(keys(of: firstContent)) { return limit }
+    var longest = unfiltered
+    let filters = index.prefixes
+    // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
+    let from = words[start].start
+    var plain = true
+    var scanned = from
+    for offset in 0..<(limit - 1) {
+      let end = words[start + offset].end
+      while scanned < end {
+        if bytes[scanned] >= 0xCC { plain = false }
+        scanned += 1
+      }
+      if !plain { return limit }
+      let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) }
+      guard filters.exact.mayContain(hash) else { break }
+      longest = max(longest, offset + 2)
+    }
+    // Folded forms: the words' folded forms joined, a prefix of some folded form.
+    var hasher = FormHasher()
+    for offset in 0..<(limit - 1) {
+      for byte in keys(of: start + offset).folded.utf8 { hasher.add(byte) }
+      guard filters.folded.mayContain(hasher.value) else { break }
+      longest = max(longest, offset + 2)
+    }
+    return longest
+  }
+
+  /// Whether a content word may be the first of a multi-word match at the key, vowel-class, Arabic,
+  /// compact or fuzzy level.
+  private func mayStartContent(_ word: WordKeys) -> Bool {
+    if mayStart(key: word.key, skeleton: word.skeleton) { return true }
+    if let stripped = word.keyWithoutArticle, let skeleton = word.skeletonWithoutArticle {
+      return mayStart(key: stripped, skeleton: skeleton)
+    }
+    return false
+  }
+
+  private func mayStart(key: String, skeleton: String) -> Bool {
+    if let known = maker.startMemo[key] { return known }
+    let filters = index.prefixes
+    let first = Array(key.utf8.prefix { $0 != 0x20 })
+    var result = filters.firstWords.mayContain(FormHasher.hash(first))
+      || filters.firstWordDeletions.mayContain(FormHasher.hash(first))
+      || filters.compact.mayContain(FormHasher.hash(Array(key.utf8)))
+      || filters.firstWords.mayContain(FormHasher.hash(Array(skeleton.utf8.prefix { $0 != 0x20 })))
+    if !result {
+      var deleted: [UInt8] = []
+      for position in first.indices {
+        deleted.removeAll(keepingCapacity: true)
+        deleted.append(contentsOf: first[..<position])
+        deleted.append(contentsOf: first[(position + 1)...])
+        let hash = FormHasher.hash(deleted)
+        if filters.firstWords.mayContain(hash) || filters.firstWordDeletions.mayContain(hash) {
+          result = true
+          break
+        }
+      }
+    }
+    if maker.startMemo.count >= 100_000 { maker.startMemo.removeAll(keepingCapacity: true) }
+    maker.startMemo[key] = result
+    return result
   }
 
   /// Whether a lowercase word can open a name: an article form (`al`, `el`) or a word in Arabic script.

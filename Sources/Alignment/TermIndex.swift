@@ -58,6 +58,9 @@ public final class TermIndex: Sendable {
   /// The most words a term has, articles included.
   let maxWords: Int
   let keyMakers: HandlePool<MatchKeyMaker>
+  /// Filters that let the matcher skip multi-word candidates no level can match (see
+  /// ``Matcher/longestUsefulLength(at:limit:)``).
+  let prefixes: PrefixFilters
   let conceptIDs: [String: Int]
   /// Match keys of the common words: a word with such a key matches no looser than by key (`Kabala`).
   let commonKeys: Set<String>
@@ -74,6 +77,7 @@ public final class TermIndex: Sendable {
     var skeleton: [String: [Int32]] = [:], arabic: [String: [Int32]] = [:], compact: [String: [Int32]] = [:]
     var maxWords = 1
     var hasLowercaseHeads = false
+    var prefixHashes = PrefixFilters.Hashes()
     func add(_ table: inout [String: [Int32]], _ form: String, _ entry: Int32) {
       guard !form.isEmpty else { return }
       if var list = table[form] {
@@ -98,17 +102,30 @@ public final class TermIndex: Sendable {
         let wordKeys = words.map { maker.keys(for: String(decoding: utf8[$0.start..<$0.end], as: UTF8.self)) }
         if !words[0].isCapitalized, wordKeys[0].script == .latin, !wordKeys[0].isArticle { hasLowercaseHeads = true }
         add(&exact, text, entry)
-        add(&folded, wordKeys.map(\.folded).joined(), entry)
+        for word in words.dropLast() { prefixHashes.exact.append(FormHasher.hash(Array(utf8[..<word.end]))) }
+        let foldedForm = wordKeys.map(\.folded).joined()
+        add(&folded, foldedForm, entry)
+        if !foldedForm.isEmpty { PrefixFilters.addAllPrefixes(of: foldedForm, to: &prefixHashes.folded) }
         let content = wordKeys.filter { !$0.isArticle }
         guard !content.isEmpty else { continue }
         if content.allSatisfy({ $0.script == .arabic }) {
-          add(&arabic, content.map(\.key).joined(separator: " "), entry)
+          let form = content.map(\.key).joined(separator: " ")
+          add(&arabic, form, entry)
+          prefixHashes.addFirstPart(of: form, deletions: false)
           continue
         }
         for variant in Self.keyVariants(content) {
-          add(&key, variant.joined(separator: " "), entry)
-          if variant.count > 1 { add(&compact, variant.joined(), entry) }
-          add(&skeleton, variant.map { maker.skeleton(of: $0) }.joined(separator: " "), entry)
+          let keyForm = variant.joined(separator: " ")
+          add(&key, keyForm, entry)
+          prefixHashes.addFirstPart(of: keyForm, deletions: true)
+          let skeletonForm = variant.map { maker.skeleton(of: $0) }.joined(separator: " ")
+          add(&skeleton, skeletonForm, entry)
+          prefixHashes.addFirstPart(of: skeletonForm, deletions: false)
+          if variant.count > 1 {
+            let compactForm = variant.joined()
+            add(&compact, compactForm, entry)
+            if !compactForm.isEmpty { PrefixFilters.addAllPrefixes(of: compactForm, to: &prefixHashes.compact) }
+          }
         }
       }
     }
@@ -120,6 +137,7 @@ public final class TermIndex: Sendable {
     }
     var deletions = BloomFilter(capacity: deletionHashes.count)
     for hash in deletionHashes { deletions.insert(hash) }
+    self.prefixes = PrefixFilters(prefixHashes)
     self.entries = entries
     self.exact = FormTable(exact)
     self.folded = FormTable(folded)
