@@ -513,10 +513,9 @@ struct Matcher {
       }
     }
     let ranked = order.sorted { (byConcept[$0]!.rank, $0) < (byConcept[$1]!.rank, $1) }
-    let concepts = index.glossary.concepts
-    let alternatives = ranked.dropFirst().map { concepts[Int($0)].id }
+    let alternatives = ranked.dropFirst().map { index.names.ids[Int($0)] }
     return TermMatch(
-      span: span, concept: concepts[Int(ranked[0])].id, match: kind,
+      span: span, concept: index.names.ids[Int(ranked[0])], match: kind,
       score: alternatives.isEmpty ? score : score * MatchScore.ambiguityFactor, alternatives: alternatives)
   }
 }

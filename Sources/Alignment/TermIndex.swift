@@ -36,8 +36,11 @@ public final class TermIndex: Sendable {
     }
   }
 
-  /// The glossary the index was built from.
-  public let glossary: Glossary
+  /// The glossary the index was built from. An index loaded from a compiled file
+  /// (``init(contentsOf:rules:options:)``) keeps only each concept's id, preferred terms and first term.
+  public var glossary: Glossary { source ?? names.reducedGlossary() }
+  let source: Glossary?
+  let names: ConceptNames
   public let rules: MatchKeyRules
   public let options: Options
   let entries: [Entry]
@@ -61,13 +64,13 @@ public final class TermIndex: Sendable {
   /// Filters that let the matcher skip multi-word candidates no level can match (see
   /// ``Matcher/longestUsefulLength(at:limit:)``).
   let prefixes: PrefixFilters
-  let conceptIDs: [String: Int]
   /// Match keys of the common words: a word with such a key matches no looser than by key (`Kabala`).
   let commonKeys: Set<String>
 
   /// Builds the index. Throws when a rule file does not compile.
   public init(glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options()) throws {
-    self.glossary = glossary
+    self.source = glossary
+    self.names = ConceptNames(glossary)
     self.rules = rules
     self.options = options
     let maker = try MatchKeyMaker(rules: rules, cacheLimit: 50_000)
@@ -149,32 +152,53 @@ public final class TermIndex: Sendable {
     self.deletions = deletions
     self.maxWords = maxWords
     self.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
-    self.conceptIDs = Dictionary(
-      glossary.concepts.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules) }
+  }
+
+  /// An index from its parts (a compiled index file's content).
+  init(
+    names: ConceptNames, rules: MatchKeyRules, options: Options, entries: [Entry], tables: [FormTable],
+    deletions: BloomFilter, prefixes: PrefixFilters, maxWords: Int, hasLowercaseHeads: Bool, commonKeys: Set<String>
+  ) throws {
+    self.source = nil
+    self.names = names
+    self.rules = rules
+    self.options = options
+    self.entries = entries
+    self.exact = tables[0]
+    self.folded = tables[1]
+    self.key = tables[2]
+    self.skeleton = tables[3]
+    self.arabic = tables[4]
+    self.compact = tables[5]
+    self.deletions = deletions
+    self.prefixes = prefixes
+    self.maxWords = maxWords
+    self.hasLowercaseHeads = hasLowercaseHeads
+    self.commonKeys = commonKeys
     self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules) }
   }
 
   /// The number of concepts.
-  public var conceptCount: Int { glossary.concepts.count }
+  public var conceptCount: Int { names.count }
 
   /// The canonical name of a concept in `language`: its preferred term there, else its preferred term
   /// tagged `und`; `nil` when it has neither.
   public func canonical(of concept: String, in language: String) -> String? {
     guard let index = conceptIndex(concept) else { return nil }
-    return glossary.concepts[index].preferred(in: language)?.text
+    return names.preferred(index, in: language)
   }
 
   /// The index of a concept by id.
-  func conceptIndex(_ id: String) -> Int? { conceptIDs[id] }
+  func conceptIndex(_ id: String) -> Int? { names.number(of: id) }
 
   /// The name reported for a match: the preferred term in `language`, then `und`, then English, then the
   /// concept's first preferred term.
   func displayName(of concept: Int, language: String) -> String {
-    let value = glossary.concepts[concept]
-    return value.preferred(in: language)?.text
-      ?? value.preferred(in: "en")?.text
-      ?? value.terms.first { $0.status == .preferred }?.text
-      ?? value.terms.first?.text ?? value.id
+    names.preferred(concept, in: language)
+      ?? names.preferred(concept, in: "en")
+      ?? names.firstPreferred(concept)
+      ?? (names.hasTerms[concept] != 0 ? names.firstTerms[concept] : names.ids[concept])
   }
 
   /// Each word's key, and the same with one word's attached article removed (at most four variants).
