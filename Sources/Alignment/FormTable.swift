@@ -44,8 +44,9 @@ struct FormHasher {
 /// in a `[String: [Int32]]`, and looks up a byte buffer without making a `String`. The flat arrays are
 /// also what a compiled index file stores.
 struct FormTable: Sendable {
-  /// Form number + 1 per slot; 0 marks an empty slot. The count is a power of two.
-  var slots: [UInt32]
+  /// Per slot: the hash's high 32 bits, then form number + 1 in the low 32 bits; 0 marks an empty slot.
+  /// The count is a power of two. Most failed lookups end at the slot, without touching the forms.
+  var slots: [UInt64]
   /// Hash of each form.
   var hashes: [UInt64]
   /// Form `i` is `bytes[formStarts[i]..<formStarts[i + 1]]`.
@@ -63,7 +64,7 @@ struct FormTable: Sendable {
     self.init(slots: [0], hashes: [], formStarts: [0], bytes: [], valueStarts: [0], values: [])
   }
 
-  init(slots: [UInt32], hashes: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
+  init(slots: [UInt64], hashes: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
     self.slots = slots
     self.hashes = hashes
     self.formStarts = formStarts
@@ -89,12 +90,12 @@ struct FormTable: Sendable {
     }
     var capacity = 1
     while capacity < max(2, dictionary.count * 2) { capacity <<= 1 }
-    var slots = [UInt32](repeating: 0, count: capacity)
+    var slots = [UInt64](repeating: 0, count: capacity)
     let mask = UInt64(capacity - 1)
     for (number, hash) in hashes.enumerated() {
       var slot = Int(hash & mask)
       while slots[slot] != 0 { slot = (slot + 1) & Int(mask) }
-      slots[slot] = UInt32(number + 1)
+      slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
     }
     self.init(slots: slots, hashes: hashes, formStarts: formStarts, bytes: bytes, valueStarts: valueStarts, values: values)
   }
@@ -104,11 +105,14 @@ struct FormTable: Sendable {
   func find(_ form: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
+    let tag = hash & 0xFFFF_FFFF_0000_0000
     while true {
       let stored = slots[slot]
       if stored == 0 { return nil }
-      let number = Int(stored) - 1
-      if hashes[number] == hash, equals(number, form) { return number }
+      if stored & 0xFFFF_FFFF_0000_0000 == tag {
+        let number = Int(stored & 0xFFFF_FFFF) - 1
+        if hashes[number] == hash, equals(number, form) { return number }
+      }
       slot = (slot + 1) & mask
     }
   }

@@ -276,7 +276,13 @@ struct Matcher {
     }
     if result.needsSupport {
       let surface = string(match.span.start, match.span.end).lowercased()
-      if rules.transliterationMarks.contains(where: { surface.contains($0) }) { result.needsSupport = false }
+      // An ASCII mark whose bytes are not in the surface cannot be in it as characters either.
+      let surfaceBytes = Array(surface.utf8)
+      let found = rules.transliterationMarks.contains { mark in
+        if mark.utf8.allSatisfy({ $0 < 0x80 }), !Self.containsBytes(surfaceBytes, Array(mark.utf8)) { return false }
+        return surface.contains(mark)
+      }
+      if found { result.needsSupport = false }
     }
     return result
   }
@@ -433,7 +439,8 @@ struct Matcher {
     var edited: [UInt8] = []
     edited.reserveCapacity(form.count + 1)
     func consider(_ candidate: [UInt8]) {
-      guard let number = candidate.withUnsafeBufferPointer({ index.key.find($0) }), !found.contains(number),
+      guard index.keyFilter.mayContain(FormHasher.hash(candidate)),
+        let number = candidate.withUnsafeBufferPointer({ index.key.find($0) }), !found.contains(number),
         Self.isInnerEdit(form, candidate)
       else { return }
       found.append(number)
@@ -469,6 +476,16 @@ struct Matcher {
       for entry in index.key.list(of: found[number]) where !result.contains(entry) { result.append(entry) }
     }
     return result
+  }
+
+  /// Whether `needle` occurs in `haystack`.
+  static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
   }
 
   /// Whether the UTF-8 bytes of `text` end with those of `suffix` (for folded words, the same as

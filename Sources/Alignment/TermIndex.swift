@@ -58,6 +58,9 @@ public final class TermIndex: Sendable {
   /// Every key (of at least `minimumFuzzyLength` letters) with one letter deleted, as a filter: fuzzy
   /// matching enumerates the edits of a query only where this says a key may be one edit away.
   let deletions: BloomFilter
+  /// The hashes of every key form, as a filter in front of the key table for the edits fuzzy matching
+  /// tries.
+  let keyFilter: BloomFilter
   /// The most words a term has, articles included.
   let maxWords: Int
   let keyMakers: HandlePool<MatchKeyMaker>
@@ -141,10 +144,14 @@ public final class TermIndex: Sendable {
     var deletions = BloomFilter(capacity: deletionHashes.count)
     for hash in deletionHashes { deletions.insert(hash) }
     self.prefixes = PrefixFilters(prefixHashes)
+    let keyTable = FormTable(key)
+    var keyFilter = BloomFilter(capacity: keyTable.count)
+    for hash in keyTable.hashes { keyFilter.insert(hash) }
+    self.keyFilter = keyFilter
     self.entries = entries
     self.exact = FormTable(exact)
     self.folded = FormTable(folded)
-    self.key = FormTable(key)
+    self.key = keyTable
     self.skeleton = FormTable(skeleton)
     self.compact = FormTable(compact)
     self.hasLowercaseHeads = hasLowercaseHeads
@@ -172,6 +179,9 @@ public final class TermIndex: Sendable {
     self.arabic = tables[4]
     self.compact = tables[5]
     self.deletions = deletions
+    var keyFilter = BloomFilter(capacity: tables[2].count)
+    for hash in tables[2].hashes { keyFilter.insert(hash) }
+    self.keyFilter = keyFilter
     self.prefixes = prefixes
     self.maxWords = maxWords
     self.hasLowercaseHeads = hasLowercaseHeads
