@@ -45,6 +45,8 @@ public final class MatchKeyMaker {
   /// Per key, whether it may start a multi-word term of the index this maker belongs to (filled by the
   /// matcher).
   var startMemo: [String: Bool] = [:]
+  /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
+  var fuzzyMemo: [String: [Int32]] = [:]
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {

@@ -435,6 +435,15 @@ struct Matcher {
   /// `form` in the key table: deletions always, insertions only where the filter of indexed deletions
   /// holds `form`, substitutions at a position only where it holds `form` with that letter deleted.
   private func fuzzy(_ form: [UInt8]) -> [Int32] {
+    let memoKey = String(decoding: form, as: UTF8.self)
+    if let known = maker.fuzzyMemo[memoKey] { return known }
+    let result = fuzzyUncached(form)
+    if maker.fuzzyMemo.count >= 100_000 { maker.fuzzyMemo.removeAll(keepingCapacity: true) }
+    maker.fuzzyMemo[memoKey] = result
+    return result
+  }
+
+  private func fuzzyUncached(_ form: [UInt8]) -> [Int32] {
     var found: [Int] = []
     var edited: [UInt8] = []
     edited.reserveCapacity(form.count + 1)
