@@ -24,7 +24,7 @@ public struct CompiledIndexError: Error, CustomStringConvertible, Sendable {
 /// which and how to rebuild it.
 extension TermIndex {
   /// The format version written and accepted.
-  static let compiledFormatVersion: UInt32 = 2
+  static let compiledFormatVersion: UInt32 = 3
   static let compiledMagic: [UInt8] = Array("GLOSSAIX".utf8)
 
   /// Whether the file at `path` starts like a compiled index.
@@ -46,6 +46,7 @@ extension TermIndex {
     body.add(entries.map(\.rank))
     for table in [exact, folded, key, skeleton, arabic, compact] { body.add(table) }
     body.add(deletions.words)
+    body.add(keyFilter.words)
     for filter in [prefixes.exact, prefixes.folded, prefixes.compact, prefixes.firstWords, prefixes.firstWordDeletions] {
       body.add(filter.words)
     }
@@ -118,6 +119,7 @@ extension TermIndex {
     var tables: [FormTable] = []
     for _ in 0..<6 { tables.append(try reader.table()) }
     let deletions = BloomFilter(words: try reader.array())
+    let keyFilter = BloomFilter(words: try reader.array())
     var filters: [BloomFilter] = []
     for _ in 0..<5 { filters.append(BloomFilter(words: try reader.array())) }
     let ids = try reader.arena()
@@ -143,7 +145,7 @@ extension TermIndex {
       preferredTexts: texts, firstTerms: firsts, hasTerms: hasTerms)
     let entries = (0..<concepts.count).map { Entry(concept: concepts[$0], term: terms[$0], rank: ranks[$0]) }
     try self.init(
-      names: names, rules: rules, options: options, entries: entries, tables: tables, deletions: deletions,
+      names: names, rules: rules, options: options, entries: entries, tables: tables, deletions: deletions, keyFilter: keyFilter,
       prefixes: PrefixFilters(exact: filters[0], folded: filters[1], compact: filters[2], firstWords: filters[3], firstWordDeletions: filters[4]),
       maxWords: Int(scalars[2]), hasLowercaseHeads: scalars[3] != 0,
       commonKeys: Set((0..<common.count).map { common[$0] }))
@@ -232,7 +234,6 @@ struct IndexWriter {
 
   mutating func add(_ table: FormTable) {
     add(table.slots)
-    add(table.hashes)
     add(table.formStarts)
     add(table.bytes)
     add(table.valueStarts)
@@ -317,10 +318,10 @@ struct IndexReader {
 
   mutating func table() throws -> FormTable {
     let table = FormTable(
-      slots: try array(), hashes: try array(), formStarts: try array(), bytes: try array(), valueStarts: try array(),
+      slots: try array(), formStarts: try array(), bytes: try array(), valueStarts: try array(),
       values: try array())
     guard table.slots.count > 0, table.slots.count & (table.slots.count - 1) == 0,
-      table.formStarts.count == table.hashes.count + 1, table.valueStarts.count == table.hashes.count + 1,
+      table.valueStarts.count == table.formStarts.count,
       Int(table.formStarts.last!) == table.bytes.count, Int(table.valueStarts.last!) == table.values.count
     else { throw error("damaged: inconsistent table; recompile it") }
     return table

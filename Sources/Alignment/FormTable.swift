@@ -47,8 +47,6 @@ struct FormTable: Sendable {
   /// Per slot: the hash's high 32 bits, then form number + 1 in the low 32 bits; 0 marks an empty slot.
   /// The count is a power of two. Most failed lookups end at the slot, without touching the forms.
   var slots: [UInt64]
-  /// Hash of each form.
-  var hashes: [UInt64]
   /// Form `i` is `bytes[formStarts[i]..<formStarts[i + 1]]`.
   var formStarts: [UInt32]
   var bytes: [UInt8]
@@ -57,16 +55,15 @@ struct FormTable: Sendable {
   var values: [Int32]
 
   /// The number of forms.
-  var count: Int { hashes.count }
+  var count: Int { formStarts.count - 1 }
 
   /// An empty table.
   init() {
-    self.init(slots: [0], hashes: [], formStarts: [0], bytes: [], valueStarts: [0], values: [])
+    self.init(slots: [0], formStarts: [0], bytes: [], valueStarts: [0], values: [])
   }
 
-  init(slots: [UInt64], hashes: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
+  init(slots: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
     self.slots = slots
-    self.hashes = hashes
     self.formStarts = formStarts
     self.bytes = bytes
     self.valueStarts = valueStarts
@@ -88,8 +85,9 @@ struct FormTable: Sendable {
       values.append(contentsOf: list)
       valueStarts.append(UInt32(values.count))
     }
+    // At most three quarters full: a failed lookup (the common case) scans a few adjacent slots.
     var capacity = 1
-    while capacity < max(2, dictionary.count * 2) { capacity <<= 1 }
+    while capacity < max(2, dictionary.count + dictionary.count / 3 + 1) { capacity <<= 1 }
     var slots = [UInt64](repeating: 0, count: capacity)
     let mask = UInt64(capacity - 1)
     for (number, hash) in hashes.enumerated() {
@@ -97,7 +95,7 @@ struct FormTable: Sendable {
       while slots[slot] != 0 { slot = (slot + 1) & Int(mask) }
       slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
     }
-    self.init(slots: slots, hashes: hashes, formStarts: formStarts, bytes: bytes, valueStarts: valueStarts, values: values)
+    self.init(slots: slots, formStarts: formStarts, bytes: bytes, valueStarts: valueStarts, values: values)
   }
 
   /// The number of the form equal to `form` (with hash `hash`), if stored.
@@ -111,7 +109,7 @@ struct FormTable: Sendable {
       if stored == 0 { return nil }
       if stored & 0xFFFF_FFFF_0000_0000 == tag {
         let number = Int(stored & 0xFFFF_FFFF) - 1
-        if hashes[number] == hash, equals(number, form) { return number }
+        if equals(number, form) { return number }
       }
       slot = (slot + 1) & mask
     }
@@ -160,33 +158,31 @@ struct BloomFilter: Sendable {
 
   init(words: [UInt64]) { self.words = words }
 
-  /// A filter sized for `count` hashes.
+  /// A filter sized for `count` hashes: 10 bits each, about 1 % false positives with 4 probes.
   init(capacity count: Int) {
-    var size = 1
-    while size * 64 < max(64, count * 12) { size <<= 1 }
-    words = [UInt64](repeating: 0, count: size)
+    words = [UInt64](repeating: 0, count: max(1, (count * 10 + 63) / 64))
   }
 
   mutating func insert(_ hash: UInt64) {
-    let bits = UInt64(words.count * 64 - 1)
+    let bits = UInt64(words.count * 64)
     var h = hash
-    let step = (hash >> 32) | 1
+    let step = (hash >> 29) | 1
     for _ in 0..<4 {
-      let bit = Int(h & bits)
+      let bit = Int(h.multipliedFullWidth(by: bits).high)
       words[bit >> 6] |= 1 << UInt64(bit & 63)
-      h = h &+ step
+      h = h &+ step &* 0x9E37_79B9_7F4A_7C15
     }
   }
 
   @inline(__always)
   func mayContain(_ hash: UInt64) -> Bool {
-    let bits = UInt64(words.count * 64 - 1)
+    let bits = UInt64(words.count * 64)
     var h = hash
-    let step = (hash >> 32) | 1
+    let step = (hash >> 29) | 1
     for _ in 0..<4 {
-      let bit = Int(h & bits)
+      let bit = Int(h.multipliedFullWidth(by: bits).high)
       if words[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
-      h = h &+ step
+      h = h &+ step &* 0x9E37_79B9_7F4A_7C15
     }
     return true
   }

@@ -146,7 +146,7 @@ public final class TermIndex: Sendable {
     self.prefixes = PrefixFilters(prefixHashes)
     let keyTable = FormTable(key)
     var keyFilter = BloomFilter(capacity: keyTable.count)
-    for hash in keyTable.hashes { keyFilter.insert(hash) }
+    for number in 0..<keyTable.count { keyFilter.insert(FormHasher.hash(Array(keyTable.form(number)))) }
     self.keyFilter = keyFilter
     self.entries = entries
     self.exact = FormTable(exact)
@@ -165,7 +165,7 @@ public final class TermIndex: Sendable {
   /// An index from its parts (a compiled index file's content).
   init(
     names: ConceptNames, rules: MatchKeyRules, options: Options, entries: [Entry], tables: [FormTable],
-    deletions: BloomFilter, prefixes: PrefixFilters, maxWords: Int, hasLowercaseHeads: Bool, commonKeys: Set<String>
+    deletions: BloomFilter, keyFilter: BloomFilter, prefixes: PrefixFilters, maxWords: Int, hasLowercaseHeads: Bool, commonKeys: Set<String>
   ) throws {
     self.source = nil
     self.names = names
@@ -179,8 +179,6 @@ public final class TermIndex: Sendable {
     self.arabic = tables[4]
     self.compact = tables[5]
     self.deletions = deletions
-    var keyFilter = BloomFilter(capacity: tables[2].count)
-    for hash in tables[2].hashes { keyFilter.insert(hash) }
     self.keyFilter = keyFilter
     self.prefixes = prefixes
     self.maxWords = maxWords
