@@ -40,7 +40,7 @@ let package = Package(
     .target(name: "Normalization", dependencies: ["GlossaCore", "ICU"]),
     .target(name: "Segmentation", dependencies: ["GlossaCore", "ICU"]),
     // The glossary model and its file formats (TBX, TSV, CSV, JSON, GeoNames).
-    .target(name: "Glossary"),
+    .target(name: "Glossary", dependencies: ["GlossaCore", "GlossaJSON"]),
     // Glossary term alignment: match keys (rules in Resources/), term index, aligner and applier stages.
     .target(
       name: "Alignment",
@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(name: "PipelineConfigTests", dependencies: ["PipelineConfig", "GlossaTestSupport"]),
     .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Glossary", "GlossaTestSupport"]),
     .testTarget(name: "GlossaCLITests", dependencies: ["glossa"]),
-    .testTarget(name: "GlossaryTests", dependencies: ["Glossary"]),
+    .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "GlossaCore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -33,6 +33,71 @@ public struct JSONMember: Sendable, Hashable {
   }
 }
 
+/// A JSON value that knows where it stands: the byte offset of its first character in the parsed text,
+/// and the same for everything inside it. For readers that report problems by location.
+///
+/// ```swift
+/// let node = try JSONParser.parseNode(#"{"terms": [{"lang": "de"}, 7]}"#)
+/// node["terms"]?.elements?[1].offset   // 27
+/// ```
+public struct JSONNode: Sendable, Hashable {
+  /// What the node holds; nested values are nodes too.
+  public indirect enum Content: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(String)
+    case string(String)
+    case array([JSONNode])
+    case object([Member])
+  }
+
+  /// An object member: its key, the key's offset, and its value.
+  public struct Member: Sendable, Hashable {
+    public var key: String
+    public var keyOffset: Int
+    public var value: JSONNode
+  }
+
+  public var content: Content
+  /// Byte offset of the value's first character.
+  public var offset: Int
+
+  /// The member `key` of an object, if any.
+  public subscript(key: String) -> JSONNode? {
+    guard case .object(let members) = content else { return nil }
+    return members.first { $0.key == key }?.value
+  }
+
+  /// The elements of an array, or `nil` for other values.
+  public var elements: [JSONNode]? {
+    if case .array(let elements) = content { return elements }
+    return nil
+  }
+
+  /// The members of an object, or `nil` for other values.
+  public var members: [Member]? {
+    if case .object(let members) = content { return members }
+    return nil
+  }
+
+  public var stringValue: String? {
+    if case .string(let text) = content { return text }
+    return nil
+  }
+
+  /// The plain value, without locations.
+  public var value: JSONValue {
+    switch content {
+    case .null: .null
+    case .bool(let flag): .bool(flag)
+    case .number(let text): .number(text)
+    case .string(let text): .string(text)
+    case .array(let elements): .array(elements.map(\.value))
+    case .object(let members): .object(members.map { JSONMember(key: $0.key, value: $0.value.value, offset: $0.keyOffset) })
+    }
+  }
+}
+
 /// A JSON syntax error at a byte offset of the parsed text.
 public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
@@ -68,12 +133,26 @@ public struct JSONParser {
 
   /// Parses one JSON value filling all of `utf8`.
   public static func parse(utf8: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+    try parseNode(utf8: utf8).value
+  }
+
+  /// Parses one JSON value filling all of `text`, keeping the location of every value.
+  public static func parseNode(_ text: String) throws(JSONSyntaxError) -> JSONNode {
+    var copy = text
+    let result = copy.withUTF8 { utf8 in Result { () throws(JSONSyntaxError) -> JSONNode in try parseNode(utf8: utf8) } }
+    return try result.get()
+  }
+
+  /// Parses one JSON value filling all of `utf8` (a UTF-8 byte order mark first is skipped), keeping the
+  /// location of every value.
+  public static func parseNode(utf8: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONNode {
     var parser = JSONParser(utf8)
+    if utf8.count >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF { parser.position = 3 }
     parser.skipWhiteSpace()
-    let value = try parser.parseValue()
+    let node = try parser.parseValue()
     parser.skipWhiteSpace()
     if parser.position != utf8.count { throw parser.error("unexpected text after the JSON value") }
-    return value
+    return node
   }
 
   /// Scans a top-level JSON object: each member's key and the byte range of its raw value. Every value
@@ -137,14 +216,19 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+  private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
+    let offset = position
+    return JSONNode(content: try parseContent(), offset: offset)
+  }
+
+  private mutating func parseContent() throws(JSONSyntaxError) -> JSONNode.Content {
     guard let byte = peek() else { throw error("unexpected end of input, expected a value") }
     switch byte {
     case UInt8(ascii: "{"):
       try enter()
       defer { depth -= 1 }
       position += 1
-      var members: [JSONMember] = []
+      var members: [JSONNode.Member] = []
       skipWhiteSpace()
       if peek() == UInt8(ascii: "}") { position += 1; return .object(members) }
       while true {
@@ -156,7 +240,7 @@ public struct JSONParser {
         guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
         position += 1
         skipWhiteSpace()
-        members.append(JSONMember(key: key, value: try parseValue(), offset: offset))
+        members.append(JSONNode.Member(key: key, keyOffset: offset, value: try parseValue()))
         skipWhiteSpace()
         guard let next = peek() else { throw error("unterminated object") }
         if next == UInt8(ascii: "}") { position += 1; return .object(members) }
@@ -167,7 +251,7 @@ public struct JSONParser {
       try enter()
       defer { depth -= 1 }
       position += 1
-      var elements: [JSONValue] = []
+      var elements: [JSONNode] = []
       skipWhiteSpace()
       if peek() == UInt8(ascii: "]") { position += 1; return .array(elements) }
       while true {

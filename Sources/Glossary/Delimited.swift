@@ -49,7 +49,7 @@ struct DelimitedRows {
         }
         if !closed {
           builder.report(.error, .syntax, "unterminated quoted field", at: quoteStart)
-          break
+          return rows
         }
         rowIsEmpty = false
         continue
@@ -121,13 +121,17 @@ struct DelimitedRows {
     var languages: [String]
     var body = rows[...]
     let headerTags = first.fields.map { $0.trimmingASCIISpace() }
-    if headerTags.count >= 2, headerTags.allSatisfy({ $0.count <= 12 && LanguageTag.isWellFormed($0) }),
-      options.sourceLanguage == nil || headerTags.first == options.sourceLanguage
-    {
+    /// A header cell: a well-formed tag whose language subtag has 2 or 3 letters (`de`, `en-GB`, `ara`).
+    func isHeaderTag(_ cell: String) -> Bool {
+      let primary = cell.split(separator: "-", maxSplits: 1).first.map(\.count) ?? 0
+      return (2...3).contains(primary) && LanguageTag.isWellFormed(cell)
+    }
+    if let source = options.sourceLanguage, let target = options.targetLanguage {
+      languages = [source, target]
+      if headerTags.map({ $0.lowercased() }) == [source.lowercased(), target.lowercased()] { body = rows.dropFirst() }
+    } else if headerTags.count >= 2, headerTags.allSatisfy(isHeaderTag) {
       languages = headerTags
       body = rows.dropFirst()
-    } else if let source = options.sourceLanguage, let target = options.targetLanguage {
-      languages = [source, target]
     } else {
       builder.report(.error, .syntax, "a two-column glossary needs its languages: give the source and target language (--source-lang, --target-lang) or a header row like 'de<TAB>en'", at: first.offsets[0])
       return

@@ -1,19 +1,5 @@
-/// A place in a glossary file: 1-based line and column (columns count Unicode scalars).
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-  /// The file name as given by the caller, or `<input>` for in-memory data.
-  public var file: String
-  public var line: Int
-  public var column: Int
+import GlossaCore
 
-  public init(file: String, line: Int, column: Int) {
-    self.file = file
-    self.line = line
-    self.column = column
-  }
-
-  /// `file:line:column`, the form compilers and editors understand.
-  public var description: String { "\(file):\(line):\(column)" }
-}
 
 /// One problem found while reading or validating a glossary.
 public struct GlossaryDiagnostic: Sendable, Hashable, CustomStringConvertible {
@@ -49,13 +35,17 @@ public struct GlossaryDiagnostic: Sendable, Hashable, CustomStringConvertible {
     case conflict
   }
 
+  /// Error or warning.
   public var severity: Severity
+  /// The kind of problem.
   public var kind: Kind
+  /// What is wrong, for people.
   public var message: String
   /// Where the problem is, when the glossary came from a file.
-  public var location: SourceLocation?
+  public var location: InputLocation?
 
-  public init(_ severity: Severity, _ kind: Kind, _ message: String, at location: SourceLocation? = nil) {
+  /// A diagnostic of `kind` with `severity`, optionally located.
+  public init(_ severity: Severity, _ kind: Kind, _ message: String, at location: InputLocation? = nil) {
     self.severity = severity
     self.kind = kind
     self.message = message
@@ -71,12 +61,14 @@ public struct GlossaryDiagnostic: Sendable, Hashable, CustomStringConvertible {
 
 /// A failure to read or write a glossary, carrying every diagnostic that caused it.
 public struct GlossaryError: Error, Sendable, CustomStringConvertible {
+  /// The problems, each with its location when known.
   public var diagnostics: [GlossaryDiagnostic]
 
+  /// An error made of `diagnostics`.
   public init(_ diagnostics: [GlossaryDiagnostic]) { self.diagnostics = diagnostics }
 
   /// A single error at `location`.
-  public init(_ kind: GlossaryDiagnostic.Kind, _ message: String, at location: SourceLocation? = nil) {
+  public init(_ kind: GlossaryDiagnostic.Kind, _ message: String, at location: InputLocation? = nil) {
     self.diagnostics = [GlossaryDiagnostic(.error, kind, message, at: location)]
   }
 
@@ -101,7 +93,7 @@ struct LineIndex: Sendable {
   }
 
   /// The 1-based line and column (in Unicode scalars) of byte `offset`.
-  func location(ofByte offset: Int) -> SourceLocation {
+  func location(ofByte offset: Int) -> InputLocation {
     var low = 0
     var high = lineStarts.count - 1
     while low < high {
@@ -111,6 +103,6 @@ struct LineIndex: Sendable {
     let start = lineStarts[low]
     var column = 1
     for i in start..<min(offset, bytes.count) where bytes[i] & 0xC0 != 0x80 { column += 1 }
-    return SourceLocation(file: file, line: low + 1, column: column)
+    return InputLocation(file: file, line: low + 1, column: column)
   }
 }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import GlossaCore
 import Glibc
 #elseif canImport(Musl)
 import Musl
@@ -47,7 +48,7 @@ enum FileIO {
 
   static func ioError(_ path: String, _ what: String) -> GlossaryError {
     let reason = String(cString: strerror(errno))
-    return GlossaryError(.syntax, "\(what) '\(path)': \(reason)", at: SourceLocation(file: path, line: 0, column: 0))
+    return GlossaryError(.syntax, "\(what) '\(path)': \(reason)", at: InputLocation(file: path))
   }
 }
 

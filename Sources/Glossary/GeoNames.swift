@@ -1,3 +1,5 @@
+import GlossaCore
+
 /// Builds a glossary from GeoNames dump files (https://download.geonames.org/export/dump/, CC BY 4.0):
 /// the 19-column gazetteer layout of `cities500.txt`, `cities15000.txt` and `allCountries.txt`, optionally with
 /// `alternateNamesV2.txt` for names tagged with their language.
@@ -28,6 +30,7 @@ public struct GeoNamesImporter: Sendable {
   /// Languages to take from the alternate-names file; empty takes every well-formed language tag.
   public var languages: Set<String> = []
 
+  /// An importer that keeps every place; set the filters before importing.
   public init() {}
 
   /// Reads the gazetteer file (and the alternate-names file, if given), streaming them line by line.
@@ -94,9 +97,10 @@ public struct GeoNamesImporter: Sendable {
 
   private func addGazetteerLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, file: String, to state: inout State) throws {
     if line.isEmpty || line[0] == 0x23 { return }
+    if !passesFilters(line) { return }
     let f = Self.fields(line)
     guard f.count >= 15, let id = Int(f[0]) else {
-      throw GlossaryError(.syntax, "not a GeoNames gazetteer line: expected 19 tab-separated columns starting with a geonameid, found \(f.count)", at: SourceLocation(file: file, line: number, column: 1))
+      throw GlossaryError(.syntax, "not a GeoNames gazetteer line: expected 19 tab-separated columns starting with a geonameid, found \(f.count)", at: InputLocation(file: file, line: number, column: 1))
     }
     let featureClass = String(f[6]), featureCode = String(f[7]), country = String(f[8])
     let population = Int(f[14]) ?? 0
@@ -120,14 +124,43 @@ public struct GeoNamesImporter: Sendable {
     }
   }
 
+  /// Checks country, feature class and code, and population on the bytes, before any `String` is made:
+  /// `allCountries.txt` has 13 million lines, most of which a filtered import drops. Lines too short to tell
+  /// pass, and are reported by the full parse.
+  private func passesFilters(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    if countries.isEmpty && featureClasses.isEmpty && featureCodes.isEmpty && minimumPopulation == 0 { return true }
+    var starts = [Int](repeating: 0, count: 16)
+    var field = 1
+    for i in 0..<line.count where line[i] == 0x09 {
+      starts[field] = i + 1
+      field += 1
+      if field == 16 { break }
+    }
+    guard field == 16 else { return true }
+    func text(_ f: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[starts[f]..<(starts[f + 1] - 1)]) }
+    func matches(_ f: Int, _ set: Set<String>) -> Bool { set.isEmpty || set.contains(String(decoding: text(f), as: UTF8.self)) }
+    if !matches(8, countries) || !matches(6, featureClasses) || !matches(7, featureCodes) { return false }
+    if minimumPopulation > 0 {
+      var population = 0
+      for b in text(14) {
+        guard b >= 0x30, b <= 0x39, population < Int.max / 10 else { return true }
+        population = population * 10 + Int(b - 0x30)
+      }
+      if population < minimumPopulation { return false }
+    }
+    return true
+  }
+
   /// Language codes of `alternateNamesV2.txt` that are not languages.
   private static let pseudoLanguages: Set<String> = ["link", "post", "iata", "icao", "faac", "abbr", "unlc", "tcid", "phon", "piny", "wkdt"]
 
   private func addAlternateNameLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, file: String, to state: inout State) throws {
     if line.isEmpty || line[0] == 0x23 { return }
+    // Most lines of alternateNamesV2.txt (16 million) are for places not selected: look at the id first.
+    if let id = Self.secondFieldNumber(line), state.index[id] == nil { return }
     let f = Self.fields(line)
     guard f.count >= 4, let id = Int(f[1]) else {
-      throw GlossaryError(.syntax, "not a GeoNames alternate-names line: expected alternateNameId, geonameid, isolanguage, name, …", at: SourceLocation(file: file, line: number, column: 1))
+      throw GlossaryError(.syntax, "not a GeoNames alternate-names line: expected alternateNameId, geonameid, isolanguage, name, …", at: InputLocation(file: file, line: number, column: 1))
     }
     guard let c = state.index[id] else { return }
     let language = String(f[2])
@@ -157,6 +190,20 @@ public struct GeoNamesImporter: Sendable {
       terms.append(term)
     }
     state.concepts[c].terms = terms
+  }
+
+  /// The number in the second tab-separated field of `line`, read from the bytes.
+  private static func secondFieldNumber(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let tab = line.firstIndex(of: 0x09) else { return nil }
+    var value = 0
+    var i = tab + 1
+    while i < line.count, line[i] != 0x09 {
+      let digit = line[i] &- 0x30
+      guard digit < 10, value < Int.max / 10 else { return nil }
+      value = value * 10 + Int(digit)
+      i += 1
+    }
+    return i > tab + 1 ? value : nil
   }
 
   private static func subject(_ featureClass: String, _ code: String) -> String {

@@ -1,6 +1,9 @@
+import GlossaCore
+
 /// A glossary as read from a file: the glossary, the problems met while reading, and where each concept
 /// and term stands in the file, so validation can point at the line and column of every problem.
 public struct GlossaryDocument: Sendable {
+  /// The glossary read from the file.
   public var glossary: Glossary
   /// The format the file was read as.
   public var format: GlossaryFormat
@@ -43,7 +46,7 @@ public struct GlossaryDocument: Sendable {
   /// The read diagnostics followed by every validation problem, each with its location in the file.
   public func validate() -> [GlossaryDiagnostic] {
     let lines = LineIndex(file: file, bytes: bytes)
-    let locate: (Int, Int?) -> SourceLocation? = { concept, term in
+    let locate: (Int, Int?) -> InputLocation? = { concept, term in
       guard concept < conceptOffsets.count else { return nil }
       if let term, term < termOffsets[concept].count { return lines.location(ofByte: termOffsets[concept][term]) }
       return lines.location(ofByte: conceptOffsets[concept])
@@ -52,7 +55,7 @@ public struct GlossaryDocument: Sendable {
   }
 
   /// Where concept `concept` (or its term `term`) starts in the file, if known.
-  public func location(concept: Int, term: Int? = nil) -> SourceLocation? {
+  public func location(concept: Int, term: Int? = nil) -> InputLocation? {
     guard concept < conceptOffsets.count else { return nil }
     let lines = LineIndex(file: file, bytes: bytes)
     if let term, term < termOffsets[concept].count { return lines.location(ofByte: termOffsets[concept][term]) }

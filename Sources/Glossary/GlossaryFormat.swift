@@ -1,3 +1,5 @@
+import GlossaCore
+
 /// The file formats a glossary can be read from and written to.
 public enum GlossaryFormat: String, Sendable, Hashable, CaseIterable {
   /// TBX 2019 (ISO 30042), TBX-Basic: `conceptEntry`/`langSec`/`termSec`. The format of shipped glossaries.
@@ -32,7 +34,7 @@ public enum GlossaryFormat: String, Sendable, Hashable, CaseIterable {
 
   static func read(_ bytes: [UInt8], file: String, format: GlossaryFormat?, options: GlossaryFormatOptions, recordLocations: Bool) throws -> GlossaryDocument {
     guard let format = format ?? detect(bytes, path: file) else {
-      throw GlossaryError(.syntax, "cannot tell the glossary format; name it (tbx, tbx2, tsv, csv, json)", at: SourceLocation(file: file, line: 1, column: 1))
+      throw GlossaryError(.syntax, "cannot tell the glossary format; name it (tbx, tbx2, tsv, csv, json)", at: InputLocation(file: file, line: 1, column: 1))
     }
     var builder = GlossaryBuilder(recordLocations: recordLocations)
     switch format {
@@ -66,6 +68,7 @@ public struct GlossaryFormatOptions: Sendable, Hashable {
   /// The language of the second column of a two-column file.
   public var targetLanguage: String?
 
+  /// Options with the languages of a two-column file, if any.
   public init(sourceLanguage: String? = nil, targetLanguage: String? = nil) {
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage

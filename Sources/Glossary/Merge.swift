@@ -1,3 +1,5 @@
+import GlossaCore
+
 extension Glossary {
   /// Merges glossaries in order. Concepts with the same id become one: terms are united (a term already present
   /// in the same language is kept once), notes are united, references and subject come from the first glossary
@@ -7,7 +9,7 @@ extension Glossary {
   ///
   /// - Parameter locate: where concept `i` (or its term `j`) of glossary `g` is in its file, for diagnostics.
   public static func merged(
-    _ glossaries: [Glossary], locate: (_ glossary: Int, _ concept: Int, _ term: Int?) -> SourceLocation? = { _, _, _ in nil }
+    _ glossaries: [Glossary], locate: (_ glossary: Int, _ concept: Int, _ term: Int?) -> InputLocation? = { _, _, _ in nil }
   ) -> (glossary: Glossary, diagnostics: [GlossaryDiagnostic]) {
     var result = Glossary()
     var index: [String: Int] = [:]

@@ -2,13 +2,19 @@
 public struct GlossaryStatistics: Sendable, Hashable, CustomStringConvertible {
   /// Term counts of one language.
   public struct LanguageCounts: Sendable, Hashable {
+    /// Preferred terms (one per concept that has the language).
     public var preferred = 0
+    /// Admitted variants.
     public var admitted = 0
+    /// Deprecated spellings.
     public var deprecated = 0
+    /// All terms of the language.
     public var total: Int { preferred + admitted + deprecated }
   }
 
+  /// Number of concepts.
   public var concepts = 0
+  /// Number of terms, in every language.
   public var terms = 0
   /// Different term texts (one text under several concepts counts once).
   public var distinctTerms = 0
@@ -39,19 +45,32 @@ extension Glossary {
     var s = GlossaryStatistics()
     s.concepts = concepts.count
     var texts: Set<String> = []
+    texts.reserveCapacity(concepts.count * 4)
+    // Few languages, many terms: count in an array, remembering the last language's slot.
+    var languages: [(language: String, counts: GlossaryStatistics.LanguageCounts)] = []
+    var last = -1
     for concept in concepts {
       s.terms += concept.terms.count
       for term in concept.terms {
         texts.insert(term.text)
+        if last < 0 || languages[last].language != term.language {
+          if let found = languages.firstIndex(where: { $0.language == term.language }) {
+            last = found
+          } else {
+            languages.append((term.language, .init()))
+            last = languages.count - 1
+          }
+        }
         switch term.status {
-        case .preferred: s.languages[term.language, default: .init()].preferred += 1
-        case .admitted: s.languages[term.language, default: .init()].admitted += 1
-        case .deprecated: s.languages[term.language, default: .init()].deprecated += 1
+        case .preferred: languages[last].counts.preferred += 1
+        case .admitted: languages[last].counts.admitted += 1
+        case .deprecated: languages[last].counts.deprecated += 1
         }
       }
       for scheme in concept.references.keys { s.references[scheme, default: 0] += 1 }
       if let subject = concept.subject { s.subjects[subject, default: 0] += 1 }
     }
+    for (language, counts) in languages { s.languages[language] = counts }
     s.distinctTerms = texts.count
     return s
   }

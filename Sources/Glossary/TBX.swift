@@ -9,6 +9,7 @@
 ///   `deprecatedTerm-admn-sts` (and `supersededTerm-admn-sts`, read as deprecated); a term-level `<note>` →
 ///   `Term.note`. A term without a status is admitted, except that when no term of a language section is
 ///   preferred, its first unmarked term is (the usual reading of a one-term TBX entry).
+/// TBX 2019 DCT style (`<basic:administrativeStatus>`, `<basic:subjectField>`) is read as well.
 enum TBX {
   static func read(_ bytes: [UInt8], into builder: inout GlossaryBuilder) {
     let root: XMLReader.Element
@@ -57,7 +58,7 @@ enum TBX {
       switch element.localName {
       case "descripGrp", "adminGrp", "transacGrp":
         queue.append(contentsOf: element.elements)
-      case "descrip" where element.attribute("type") == "subjectField":
+      case "descrip" where element.attribute("type") == "subjectField", "subjectField":
         TableFormat.setSubject(element.text, concept: c, at: element.offset, into: &builder)
       case "note":
         builder.concepts[c].notes.append(element.text)
@@ -103,7 +104,7 @@ enum TBX {
       var note: String?
       var bad = false
       for part in parts {
-        if part.localName == "termNote", part.attribute("type") == "administrativeStatus" {
+        if (part.localName == "termNote" && part.attribute("type") == "administrativeStatus") || part.localName == "administrativeStatus" {
           let value = part.text.trimmingASCIISpace()
           switch value {
           case "preferredTerm-admn-sts": status = .preferred
@@ -129,7 +130,9 @@ enum TBX {
 
   /// TBX 2019 TBX-Basic (`version2` false) or TBX v2 `martif` (`version2` true).
   static func write(_ glossary: Glossary, version2: Bool, title: String) -> [UInt8] {
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    var out: [UInt8] = []
+    out.reserveCapacity(glossary.concepts.count * 1024)
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     let entry = version2 ? "termEntry" : "conceptEntry"
     let langElement = version2 ? "langSet" : "langSec"
     let termElement = version2 ? "tig" : "termSec"
@@ -173,7 +176,14 @@ enum TBX {
     }
     out += "    </body>\n  </text>\n"
     out += version2 ? "</martif>\n" : "</tbx>\n"
-    return Array(out.utf8)
+    return out
+  }
+}
+
+extension [UInt8] {
+  /// Appends the UTF-8 of `text` (the writers build their output as bytes, not as one growing `String`).
+  static func += (bytes: inout [UInt8], text: String) {
+    bytes.append(contentsOf: text.utf8)
   }
 }
 

@@ -1,3 +1,4 @@
+import GlossaCore
 /// The glossary table formats: the TSV of design.md (`concept`, `lang`, `term`, `status`, optional `note`,
 /// `ref`, `subject`, `concept_note` columns, one row per term), the same columns as CSV, and two-column
 /// source/target files as MT glossary services take them.
@@ -52,7 +53,7 @@ enum TableFormat {
   /// fields it keeps; consecutive rows of one concept reuse the concept's id and the previous language.
   static func readTSV(_ bytes: [UInt8], into builder: inout GlossaryBuilder) {
     // Validate UTF-8 once for the whole buffer; fields then become Strings without a second check.
-    if let bad = UTF8Check.firstInvalidByte(in: bytes) {
+    if let bad = bytes.withUnsafeBufferPointer(firstInvalidUTF8) {
       builder.report(.error, .syntax, "invalid UTF-8", at: bad)
       return
     }

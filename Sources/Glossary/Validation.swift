@@ -1,3 +1,5 @@
+import GlossaCore
+
 extension Glossary {
   /// Every problem of the glossary: duplicate concept ids, empty terms, bad language tags, more than one
   /// preferred term (or none) per concept and language, a term listed twice in a concept (warning), and a term
@@ -5,7 +7,7 @@ extension Glossary {
   /// Terms tagged `und` count for every language.
   ///
   /// - Parameter locate: where concept `i` (or its term `j`) is in its file; diagnostics carry that location.
-  public func validate(locate: (Int, Int?) -> SourceLocation? = { _, _ in nil }) -> [GlossaryDiagnostic] {
+  public func validate(locate: (Int, Int?) -> InputLocation? = { _, _ in nil }) -> [GlossaryDiagnostic] {
     var diagnostics: [GlossaryDiagnostic] = []
     var conceptByID: [String: Int] = [:]
     conceptByID.reserveCapacity(concepts.count)
@@ -113,7 +115,7 @@ extension [GlossaryDiagnostic] {
     enumerated().sorted { a, b in
       switch (a.element.location, b.element.location) {
       case (let la?, let lb?):
-        if (la.line, la.column) != (lb.line, lb.column) { return (la.line, la.column) < (lb.line, lb.column) }
+        if (la.line, la.column) != (lb.line, lb.column) { return (la.line ?? 0, la.column ?? 0) < (lb.line ?? 0, lb.column ?? 0) }
       case (.some, nil): return true
       case (nil, .some): return false
       case (nil, nil): break

@@ -74,16 +74,7 @@ struct RestoreCommand: AsyncParsableCommand {
     let restorer = PlaceholderRestorer(index: try glossaryOptions.index(), targetLanguage: targetLang)
     let jsonl = input.outputFormat == .jsonl
     try await DocumentRunner(options: input, language: targetLang).run(restorer) { document, record in
-      var output: [UInt8] = []
-      if jsonl {
-        var fields = JSONRecordWriter(metadata: document.metadata)
-        fields.set("text", .string(document.text))
-        output.write(fields.finish())
-      } else {
-        output.write(document.text)
-        output.write(record.endedWithCRLF ? "\r\n" : "\n")
-      }
-      return output
+      rewrittenText(document, record, jsonl: jsonl)
     }
   }
 }

@@ -43,6 +43,21 @@ struct DocumentRunner {
   }
 }
 
+/// The output of a command that rewrites text: the new text as a line (CRLF kept when the input line had
+/// it and `keepCRLF`), or in JSONL the input record with its "text" replaced.
+func rewrittenText(_ document: Document, _ record: InputRecord, jsonl: Bool, keepCRLF: Bool = true) -> [UInt8] {
+  var output: [UInt8] = []
+  if jsonl {
+    var fields = JSONRecordWriter(metadata: document.metadata)
+    fields.set("text", .string(document.text))
+    output.write(fields.finish())
+  } else {
+    output.write(document.text)
+    output.write(keepCRLF && record.endedWithCRLF ? "\r\n" : "\n")
+  }
+  return output
+}
+
 /// The JSONL line that stands for a bad input line.
 func errorRecord(_ error: RecordError) -> [UInt8] {
   var line: [UInt8] = []

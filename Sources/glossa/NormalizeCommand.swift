@@ -47,16 +47,7 @@ struct NormalizeCommand: AsyncParsableCommand {
     let keepCRLF = !punctuation || lineEnds == .keep
     let jsonl = input.outputFormat == .jsonl
     try await DocumentRunner(options: input).run(DocumentPipeline(stages)) { document, record in
-      var output: [UInt8] = []
-      if jsonl {
-        var fields = JSONRecordWriter(metadata: document.metadata)
-        fields.set("text", .string(document.text))
-        output.write(fields.finish())
-      } else {
-        output.write(document.text)
-        output.write(keepCRLF && record.endedWithCRLF ? "\r\n" : "\n")
-      }
-      return output
+      rewrittenText(document, record, jsonl: jsonl, keepCRLF: keepCRLF)
     }
   }
 }

@@ -127,3 +127,33 @@ func everyFormatRoundTripsTheFullModel(format: GlossaryFormat) throws {
   let quoted = "de,en\n\"Tell Tamer, Stadt\",\"Tell \"\"Tamer\"\"\"\n"
   #expect(try Glossary.read(quoted, format: .csv).concepts[0].terms.map(\.text) == ["Tell Tamer, Stadt", "Tell \"Tamer\""])
 }
+
+@Test func aFirstRowOfPlaceNamesIsNotALanguageHeader() throws {
+  let options = GlossaryFormatOptions(sourceLanguage: "de", targetLanguage: "fr")
+  let glossary = try Glossary.read("Tartus\tTartous\nLatakia\tLattaquié\n", format: .tsv, options: options)
+  #expect(glossary.concepts.map { $0.preferred(in: "fr")?.text } == ["Tartous", "Lattaquié"])
+  #expect(throws: GlossaryError.self) { try Glossary.read("Tartus\tTartous\n", format: .tsv) }
+  let withHeader = try Glossary.read("de\tfr\nTartus\tTartous\n", format: .tsv, options: options)
+  #expect(withHeader.concepts.count == 1)
+}
+
+@Test func readsTBX2019DCTStyle() throws {
+  let dct = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <tbx style="dct" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic">
+      <tbxHeader><fileDesc><sourceDesc><p>DCT</p></sourceDesc></fileDesc></tbxHeader>
+      <text><body>
+        <conceptEntry id="geo:163808">
+          <basic:subjectField>populated place</basic:subjectField>
+          <langSec xml:lang="de">
+            <termSec><term>Palmyra</term><basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec>
+            <termSec><term>Tadmur</term><basic:administrativeStatus>admittedTerm-admn-sts</basic:administrativeStatus></termSec>
+          </langSec>
+        </conceptEntry>
+      </body></text>
+    </tbx>
+    """
+  let palmyra = try Glossary.read(dct).concepts[0]
+  #expect(palmyra.subject == "populated place")
+  #expect(palmyra.terms == [Term(language: "de", text: "Palmyra", status: .preferred), Term(language: "de", text: "Tadmur", status: .admitted)])
+}

@@ -1,3 +1,4 @@
+import GlossaCore
 import Testing
 @testable import Glossary
 
@@ -73,6 +74,6 @@ private let alternateNames = [
   #expect {
     try importer.glossary(gazetteer: gazetteer + "Tall Tamr\t36.65\t40.37\n")
   } throws: { error in
-    (error as? GlossaryError)?.diagnostics.first?.location == SourceLocation(file: "<gazetteer>", line: 6, column: 1)
+    (error as? GlossaryError)?.diagnostics.first?.location == InputLocation(file: "<gazetteer>", line: 6, column: 1)
   }
 }

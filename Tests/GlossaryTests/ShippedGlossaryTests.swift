@@ -61,3 +61,8 @@ let levantPlacesPath: String = {
   #expect(try Glossary.read(glossary.encoded(as: .tsv)) == glossary)
   #expect(try Glossary.read(glossary.encoded(as: .json)) == glossary)
 }
+
+@Test func compiledInGlossaryIsTheShippedFile() throws {
+  #expect(Glossary.levantPlaces == (try Glossary.load(contentsOf: levantPlacesPath)))
+  #expect(Glossary.levantPlaces.concepts.count >= 200)
+}

@@ -110,7 +110,7 @@ private func diagnostics(_ text: String, file: String, format: GlossaryFormat? =
   #expect(got == ["bad.tbx:4:3: error: end tag </text> does not match <conceptEntry>"])
   let json = "{\"concepts\": [\n  {\"id\": \"x\" \"terms\": []}\n]}"
   let gotJSON = try diagnostics(json, file: "bad.json")
-  #expect(gotJSON == ["bad.json:2:14: error: expected ',' or '}'"])
+  #expect(gotJSON == ["bad.json:2:14: error: expected ',' or '}' in object"])
 }
 
 @Test func languageTags() {
@@ -120,4 +120,41 @@ private func diagnostics(_ text: String, file: String, format: GlossaryFormat? =
   for bad in ["", "de_DE", "de DE", "Deutsch!", "e", "de-", "-de", "12", "de--CH", "en-US-u"] {
     #expect(!LanguageTag.isWellFormed(bad), "\(bad)")
   }
+}
+
+@Test func tbx2PlantedErrorsAreLocated() throws {
+  let martif = """
+    <martif type="TBX-Basic" xml:lang="en">
+      <text><body>
+        <termEntry id="geo:173377">
+          <langSet xml:lang="de">
+            <tig><term>Qamischli</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+            <tig><term>Kamischli</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+          </langSet>
+          <langSet>
+            <tig><term>Qamishli</term></tig>
+          </langSet>
+          <langSet xml:lang="ku">
+            <ntig><termGrp><term>Qamişlo</term><termNote type="administrativeStatus">standardTerm</termNote></termGrp></ntig>
+          </langSet>
+        </termEntry>
+      </body></text>
+    </martif>
+    """
+  let got = try diagnostics(martif, file: "broken.tbx")
+  #expect(got == [
+    "broken.tbx:6:14: error: second preferred term 'Kamischli' for concept 'geo:173377' in language 'de' (the preferred term is 'Qamischli')",
+    "broken.tbx:8:7: error: <langSet> without xml:lang",
+    "broken.tbx:12:44: error: unknown administrativeStatus 'standardTerm' (expected preferredTerm-admn-sts, admittedTerm-admn-sts or deprecatedTerm-admn-sts)",
+  ])
+}
+
+@Test func twoColumnPlantedErrorsAreLocated() throws {
+  let csv = "de,en\nDeir Ezzor,Deir ez-Zor\nal-Hassake\nTal Tamar,Tell Tamer,Tall Tamr\n\"Hasaka,Al-Hasakah\n"
+  let got = try diagnostics(csv, file: "pairs.csv", format: .csv)
+  #expect(got == [
+    "pairs.csv:3:1: error: expected 2 columns, found 1",
+    "pairs.csv:4:1: error: expected 2 columns, found 3",
+    "pairs.csv:5:1: error: unterminated quoted field",
+  ])
 }

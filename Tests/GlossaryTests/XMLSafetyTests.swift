@@ -1,3 +1,4 @@
+import GlossaCore
 import Testing
 @testable import Glossary
 
@@ -13,7 +14,7 @@ import Testing
   #expect(elapsed < .seconds(1))
   let diagnostic = try #require(caught?.diagnostics.first)
   #expect(diagnostic.kind == .unsafeXML)
-  #expect(diagnostic.location == SourceLocation(file: "lol.tbx", line: 3, column: 3))
+  #expect(diagnostic.location == InputLocation(file: "lol.tbx", line: 3, column: 3))
   #expect(diagnostic.description.contains("entity declaration refused"))
 }
 
