@@ -46,15 +46,17 @@ def rss_mib():
 
 
 def run_child(command, stdin_path):
-    """Runs a command with stdin from a file and stdout to /dev/null; returns (seconds, peak MiB)."""
+    """Runs a command with stdin from a file and stdout to /dev/null; returns (seconds, peak MiB).
+
+    The peak is measured by /usr/bin/time (-f %M) around the command itself: the rusage of a child
+    forked from this Python process would count the Python process's own memory."""
     with open(stdin_path, "rb") as f, open(os.devnull, "wb") as null:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdin=f, stdout=null)
-        _, status, usage = os.wait4(process.pid, 0)
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdin=f, stdout=null, stderr=subprocess.PIPE)
         seconds = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"failed ({status}): {' '.join(command)}")
-    return seconds, usage.ru_maxrss / 1024
+    if done.returncode != 0:
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr.decode(errors='replace')}")
+    return seconds, int(done.stderr.decode().strip().splitlines()[-1]) / 1024
 
 
 def median_child(command, stdin_path, runs):

@@ -37,6 +37,82 @@ struct FormHasher {
   static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { hash($0) } }
 }
 
+/// A polynomial hash over bytes, `Σ (b_i + 1)·P^(n-1-i)` mod 2^64: the hash of a string with one byte
+/// deleted, inserted or replaced follows from its prefix hashes in constant time, so fuzzy matching
+/// checks all single edits of a key against filters without hashing each edited copy.
+struct EditHasher {
+  static let base: UInt64 = 0x0000_0100_0000_01B3
+
+  /// `prefixes[i]` is the raw hash of the first `i` bytes; `powers[i]` is `base^i`.
+  private(set) var prefixes: [UInt64] = [0]
+  private(set) var powers: [UInt64] = [1]
+  private(set) var count = 0
+
+  init() {}
+
+  init(_ bytes: [UInt8]) { reset(bytes) }
+
+  mutating func reset(_ bytes: [UInt8]) {
+    count = bytes.count
+    prefixes.removeAll(keepingCapacity: true)
+    prefixes.append(0)
+    var h: UInt64 = 0
+    for byte in bytes {
+      h = h &* Self.base &+ UInt64(byte) &+ 1
+      prefixes.append(h)
+    }
+    while powers.count < count + 2 { powers.append(powers[powers.count - 1] &* Self.base) }
+  }
+
+  /// The finished hash of a string of `length` bytes with raw hash `raw`.
+  @inline(__always)
+  static func finish(_ raw: UInt64, length: Int) -> UInt64 {
+    var x = raw &+ UInt64(length) &* 0x9E37_79B9_7F4A_7C15
+    x ^= x >> 31
+    x = x &* 0xBF58_476D_1CE4_E5B9
+    x ^= x >> 27
+    x = x &* 0x94D0_49BB_1331_11EB
+    x ^= x >> 31
+    return x
+  }
+
+  /// The finished hash of a whole byte string.
+  static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var h: UInt64 = 0, length = 0
+    for byte in bytes {
+      h = h &* base &+ UInt64(byte) &+ 1
+      length += 1
+    }
+    return finish(h, length: length)
+  }
+
+  @inline(__always)
+  private func suffix(_ start: Int) -> UInt64 { prefixes[count] &- prefixes[start] &* powers[count - start] }
+
+  /// The string itself.
+  var whole: UInt64 { Self.finish(prefixes[count], length: count) }
+
+  /// The string without its byte at `position`.
+  @inline(__always)
+  func deleting(_ position: Int) -> UInt64 {
+    Self.finish(prefixes[position] &* powers[count - 1 - position] &+ suffix(position + 1), length: count - 1)
+  }
+
+  /// The string with byte `old` at `position` replaced by `new`.
+  @inline(__always)
+  func replacing(_ position: Int, _ old: UInt8, with new: UInt8) -> UInt64 {
+    Self.finish(prefixes[count] &+ (UInt64(new) &- UInt64(old)) &* powers[count - 1 - position], length: count)
+  }
+
+  /// The string with `byte` inserted before `position`.
+  @inline(__always)
+  func inserting(_ byte: UInt8, at position: Int) -> UInt64 {
+    Self.finish(
+      prefixes[position] &* powers[count + 1 - position] &+ (UInt64(byte) &+ 1) &* powers[count - position] &+ suffix(position),
+      length: count + 1)
+  }
+}
+
 /// An immutable hash table from byte strings (match forms) to lists of `Int32` (index entries or form
 /// numbers): open addressing over 64-bit hashes, forms and lists stored in flat arrays.
 ///

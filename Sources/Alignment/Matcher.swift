@@ -447,35 +447,42 @@ struct Matcher {
     var found: [Int] = []
     var edited: [UInt8] = []
     edited.reserveCapacity(form.count + 1)
-    func consider(_ candidate: [UInt8]) {
-      guard index.keyFilter.mayContain(FormHasher.hash(candidate)),
-        let number = candidate.withUnsafeBufferPointer({ index.key.find($0) }), !found.contains(number),
-        Self.isInnerEdit(form, candidate)
+    // An edit is looked up in the key table only when the key filter, asked with its polynomial hash,
+    // may hold it.
+    func consider(_ hash: UInt64, _ make: (inout [UInt8]) -> Void) {
+      guard index.keyFilter.mayContain(hash) else { return }
+      edited.removeAll(keepingCapacity: true)
+      make(&edited)
+      guard let number = edited.withUnsafeBufferPointer({ index.key.find($0) }), !found.contains(number),
+        Self.isInnerEdit(form, edited)
       else { return }
       found.append(number)
     }
-    let mayHaveInsertions = index.deletions.mayContain(FormHasher.hash(form))
+    let hasher = EditHasher(form)
+    let mayHaveInsertions = index.deletions.mayContain(hasher.whole)
     for position in form.indices where form[position] != 0x20 {
-      edited.removeAll(keepingCapacity: true)
-      edited.append(contentsOf: form[..<position])
-      edited.append(contentsOf: form[(position + 1)...])
-      consider(edited)
-      if index.deletions.mayContain(FormHasher.hash(edited)) {
-        var substituted = form
+      let deleted = hasher.deleting(position)
+      consider(deleted) {
+        $0.append(contentsOf: form[..<position])
+        $0.append(contentsOf: form[(position + 1)...])
+      }
+      if index.deletions.mayContain(deleted) {
         for letter in UInt8(ascii: "a")...UInt8(ascii: "z") where letter != form[position] {
-          substituted[position] = letter
-          consider(substituted)
+          consider(hasher.replacing(position, form[position], with: letter)) {
+            $0.append(contentsOf: form)
+            $0[position] = letter
+          }
         }
       }
     }
     if mayHaveInsertions {
       for position in 0...form.count {
         for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
-          edited.removeAll(keepingCapacity: true)
-          edited.append(contentsOf: form[..<position])
-          edited.append(letter)
-          edited.append(contentsOf: form[position...])
-          consider(edited)
+          consider(hasher.inserting(letter, at: position)) {
+            $0.append(contentsOf: form[..<position])
+            $0.append(letter)
+            $0.append(contentsOf: form[position...])
+          }
         }
       }
     }

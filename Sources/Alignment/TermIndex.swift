@@ -55,11 +55,12 @@ public final class TermIndex: Sendable {
   /// Whether some term starts with a lowercase word that is not an article (then every word is a
   /// possible start of a mention).
   let hasLowercaseHeads: Bool
-  /// Every key (of at least `minimumFuzzyLength` letters) with one letter deleted, as a filter: fuzzy
-  /// matching enumerates the edits of a query only where this says a key may be one edit away.
+  /// Every key (of at least `minimumFuzzyLength` letters) with one letter deleted, as a filter over
+  /// ``EditHasher`` hashes: fuzzy matching enumerates the edits of a query only where this says a key
+  /// may be one edit away.
   let deletions: BloomFilter
-  /// The hashes of every key form, as a filter in front of the key table for the edits fuzzy matching
-  /// tries.
+  /// Every key form, as a filter over ``EditHasher`` hashes in front of the key table for the edits
+  /// fuzzy matching tries.
   let keyFilter: BloomFilter
   /// The most words a term has, articles included.
   let maxWords: Int
@@ -138,7 +139,7 @@ public final class TermIndex: Sendable {
     var deletionHashes: [UInt64] = []
     if let minimum = options.minimumFuzzyLength {
       for form in key.keys where Self.letterCount(form) >= minimum {
-        for deleted in Self.deletions(of: form) { deletionHashes.append(FormHasher.hash(Array(deleted.utf8))) }
+        for deleted in Self.deletions(of: form) { deletionHashes.append(EditHasher.hash(deleted.utf8)) }
       }
     }
     var deletions = BloomFilter(capacity: deletionHashes.count)
@@ -146,7 +147,7 @@ public final class TermIndex: Sendable {
     self.prefixes = PrefixFilters(prefixHashes)
     let keyTable = FormTable(key)
     var keyFilter = BloomFilter(capacity: keyTable.count)
-    for number in 0..<keyTable.count { keyFilter.insert(FormHasher.hash(Array(keyTable.form(number)))) }
+    for number in 0..<keyTable.count { keyFilter.insert(EditHasher.hash(keyTable.form(number))) }
     self.keyFilter = keyFilter
     self.entries = entries
     self.exact = FormTable(exact)
