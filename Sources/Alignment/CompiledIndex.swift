@@ -24,7 +24,7 @@ public struct CompiledIndexError: Error, CustomStringConvertible, Sendable {
 /// which and how to rebuild it.
 extension TermIndex {
   /// The format version written and accepted.
-  static let compiledFormatVersion: UInt32 = 4
+  static let compiledFormatVersion: UInt32 = 5
   static let compiledMagic: [UInt8] = Array("GLOSSAIX".utf8)
 
   /// Whether the file at `path` starts like a compiled index.

@@ -117,7 +117,10 @@ struct Matcher {
     while firstContent < start + limit, keys(of: firstContent).isArticle { firstContent += 1 }
     // Candidates whose first content word is their last are not filtered.
     let unfiltered = min(limit, firstContent - start + 1)
-    if unfiltered == limit || mayStartContent(keys(of: firstContent)) { return limit }
+    if unfiltered == limit { return limit }
+    // A lowercase head makes the candidate strict (exact and folded levels only) unless it is Arabic.
+    let head = keys(of: firstContent)
+    if words[firstContent].isCapitalized || head.script == .arabic, mayStartContent(head) { return limit }
     var longest = unfiltered
     let filters = index.prefixes
     // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
