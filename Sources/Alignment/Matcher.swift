@@ -280,9 +280,16 @@ struct Matcher {
     if result.needsSupport {
       let surface = string(match.span.start, match.span.end).lowercased()
       // An ASCII mark whose bytes are not in the surface cannot be in it as characters either.
+      // Nor can a non-ASCII mark be in an ASCII surface, unless it holds one of the three characters
+      // canonically equivalent to ASCII (U+037E, U+1FEF, U+212A).
       let surfaceBytes = Array(surface.utf8)
+      let surfaceIsASCII = surfaceBytes.allSatisfy { $0 < 0x80 }
       let found = rules.transliterationMarks.contains { mark in
-        if mark.utf8.allSatisfy({ $0 < 0x80 }), !Self.containsBytes(surfaceBytes, Array(mark.utf8)) { return false }
+        if mark.utf8.allSatisfy({ $0 < 0x80 }) {
+          if !Self.containsBytes(surfaceBytes, Array(mark.utf8)) { return false }
+        } else if surfaceIsASCII, !mark.unicodeScalars.contains(where: { [0x037E, 0x1FEF, 0x212A].contains($0.value) }) {
+          return false
+        }
         return surface.contains(mark)
       }
       if found { result.needsSupport = false }

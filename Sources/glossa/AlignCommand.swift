@@ -137,7 +137,7 @@ struct ReportedTerm {
       term.match.rawValue, formatScore(term.score),
     ]
     if !term.alternatives.isEmpty { fields.append(term.alternatives.joined(separator: ",")) }
-    return fields.map { $0.replacing("\t", with: " ") }.joined(separator: "\t") + "\n"
+    return fields.map { $0.utf8.contains(0x09) ? $0.replacing("\t", with: " ") : $0 }.joined(separator: "\t") + "\n"
   }
 }
 
