@@ -38,7 +38,12 @@ let package = Package(
     .target(name: "GlossaCore"),
     // Stage modules: each depends only on GlossaCore and ICU.
     .target(name: "Normalization", dependencies: ["GlossaCore", "ICU"]),
-    .target(name: "Segmentation", dependencies: ["GlossaCore", "ICU"]),
+    // Sentence rules per language (Resources/*.rules), compiled into the binary.
+    .target(
+      name: "Segmentation",
+      dependencies: ["GlossaCore", "ICU"],
+      resources: ["ar", "de", "en", "es", "fr", "it", "ja", "nl", "pl", "pt", "ru", "zh"].map { .embedInCode("Resources/\($0).rules") }
+    ),
     // The glossary model and its file formats (TBX, TSV, CSV, JSON, GeoNames).
     .target(name: "Glossary", dependencies: ["GlossaCore", "GlossaJSON"]),
     // Glossary term alignment: match keys (rules in Resources/), term index, aligner and applier stages.

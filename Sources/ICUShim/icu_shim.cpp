@@ -14,6 +14,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/uclean.h>
 #include <unicode/uloc.h>
+#include <unicode/uregex.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utypes.h>
@@ -276,6 +277,75 @@ int64_t glossa_breaker_next_many(glossa_breaker *b, int64_t *out, int32_t *statu
     count++;
   }
   return count;
+}
+
+// MARK: Regular expressions
+
+struct glossa_regex {
+  URegularExpression *regex;
+  UText *text;
+};
+
+glossa_regex *glossa_regex_open(const uint8_t *pattern, int64_t length, int32_t flags, int32_t *error_offset,
+                                glossa_status *status) {
+  if (too_long(length, status)) return nullptr;
+  UErrorCode err = U_ZERO_ERROR;
+  UParseError parse_error;
+  *error_offset = -1;
+  UText *text = utext_openUTF8(nullptr, (const char *)pattern, length, &err);
+  if (U_FAILURE(err)) {
+    *status = err;
+    return nullptr;
+  }
+  uint32_t options = (flags & 1) ? UREGEX_CASE_INSENSITIVE : 0;
+  URegularExpression *regex = uregex_openUText(text, options, &parse_error, &err);
+  utext_close(text);
+  if (U_FAILURE(err)) {
+    *error_offset = parse_error.offset;
+    *status = err;
+    return nullptr;
+  }
+  *status = U_ZERO_ERROR;
+  return new glossa_regex{regex, nullptr};
+}
+
+void glossa_regex_close(glossa_regex *r) {
+  if (r == nullptr) return;
+  uregex_close(r->regex);
+  if (r->text != nullptr) utext_close(r->text);
+  delete r;
+}
+
+void glossa_regex_set_text(glossa_regex *r, const uint8_t *utf8, int64_t length, glossa_status *status) {
+  if (too_long(length, status)) return;
+  UErrorCode err = U_ZERO_ERROR;
+  r->text = utext_openUTF8(r->text, (const char *)(utf8 != nullptr ? utf8 : (const uint8_t *)""), length, &err);
+  if (U_FAILURE(err)) {
+    *status = err;
+    return;
+  }
+  uregex_setUText(r->regex, r->text, &err);
+  *status = err;
+}
+
+int32_t glossa_regex_find(glossa_regex *r, int64_t from, int64_t *start, int64_t *end, glossa_status *status) {
+  UErrorCode err = U_ZERO_ERROR;
+  UBool found = uregex_find64(r->regex, from, &err);
+  if (U_FAILURE(err) || !found) {
+    *status = err;
+    return 0;
+  }
+  *start = uregex_start64(r->regex, 0, &err);
+  *end = uregex_end64(r->regex, 0, &err);
+  *status = err;
+  return U_SUCCESS(err) ? 1 : 0;
+}
+
+int32_t glossa_regex_matches(glossa_regex *r, glossa_status *status) {
+  UErrorCode err = U_ZERO_ERROR;
+  UBool result = uregex_matches64(r->regex, -1, &err);
+  *status = err;
+  return U_SUCCESS(err) && result ? 1 : 0;
 }
 
 } // extern "C"

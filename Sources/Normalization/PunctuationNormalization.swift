@@ -86,63 +86,71 @@ public struct PunctuationNormalization: DocumentStage {
 
   /// The edits that normalize `text`, sorted and non-overlapping.
   func edits(for text: String) -> [TextEdit] {
+    var copy = text
+    return copy.withUTF8 { edits(utf8: $0) }
+  }
+
+  /// The edits that normalize valid UTF-8 text. Printable ASCII other than the backtick is skipped a
+  /// byte at a time without decoding.
+  private func edits(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [TextEdit] {
     var edits: [TextEdit] = []
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
     var offset = 0
-    while index != scalars.endIndex {
-      let scalar = scalars[index]
-      let width = UTF8.width(scalar)
-      guard let substitute = replacement(for: scalar.value) else {
-        index = scalars.index(after: index)
+    let count = bytes.count
+    while offset < count {
+      let byte = bytes[offset]
+      if byte > 0x20 && byte < 0x7F && byte != 0x60 {
+        offset += 1
+        continue
+      }
+      let (scalar, width) = decodeScalar(bytes, at: offset)
+      guard let substitute = replacement(for: scalar) else {
         offset += width
         continue
       }
       switch substitute {
       case .text(let replacement):
         edits.append(TextEdit(TextSpan(start: offset, end: offset + width), replacement))
-        index = scalars.index(after: index)
         offset += width
       case .remove:
         edits.append(TextEdit(TextSpan(start: offset, end: offset + width), ""))
-        index = scalars.index(after: index)
         offset += width
       case .carriageReturn:
         // CRLF -> LF, lone CR -> LF.
-        let next = scalars.index(after: index)
-        if next != scalars.endIndex && scalars[next] == "\n" {
-          edits.append(TextEdit(TextSpan(start: offset, end: offset + 1), ""))
-        } else {
-          edits.append(TextEdit(TextSpan(start: offset, end: offset + 1), "\n"))
-        }
-        index = next
+        let crlf = offset + 1 < count && bytes[offset + 1] == 0x0A
+        edits.append(TextEdit(TextSpan(start: offset, end: offset + 1), crlf ? "" : "\n"))
         offset += 1
       case .space:
         // A run of horizontal white space (and the zero-width characters inside it).
-        let start = offset
         var end = offset + width
-        var plain = scalar == " "
-        var next = scalars.index(after: index)
-        var count = 1
-        while collapseSpaces, next != scalars.endIndex {
-          let following = scalars[next]
-          guard let more = replacement(for: following.value), more == .space || more == .remove else { break }
-          if following != " " || count > 0 { plain = plain && false }
-          end += UTF8.width(following)
-          count += 1
-          next = scalars.index(after: next)
+        var run = 1
+        while collapseSpaces, end < count {
+          let (following, followingWidth) = decodeScalar(bytes, at: end)
+          guard let more = replacement(for: following), more == .space || more == .remove else { break }
+          end += followingWidth
+          run += 1
         }
-        if count == 1 && plain {
-          // A single plain space: nothing to do.
-        } else if !collapseSpaces && scalar == " " {
-          // Keep the space as it is.
-        } else {
-          edits.append(TextEdit(TextSpan(start: start, end: end), " "))
+        let plainSpace = run == 1 && scalar == 0x20
+        if !plainSpace && (collapseSpaces || scalar != 0x20) {
+          edits.append(TextEdit(TextSpan(start: offset, end: end), " "))
         }
-        index = next
         offset = end
       }
     }
     return edits
+  }
+}
+
+/// The scalar value and byte width of the UTF-8 sequence at `offset` of valid UTF-8.
+@inline(__always)
+private func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
+  let lead = UInt32(bytes[offset])
+  switch lead {
+  case 0..<0x80: return (lead, 1)
+  case 0xC0..<0xE0: return ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2)
+  case 0xE0..<0xF0:
+    return ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
+  default:
+    return ((lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+      | UInt32(bytes[offset + 3] & 0x3F), 4)
   }
 }

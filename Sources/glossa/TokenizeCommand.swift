@@ -33,7 +33,13 @@ struct TokenizeCommand: AsyncParsableCommand {
         record.set("tokens", .array(tokenObjects(document)))
         output.write(record.finish())
       } else {
-        output.write(document.tokens.map { document.text(of: $0.span) }.joined(separator: " "))
+        var text = document.text
+        text.withUTF8 { utf8 in
+          for (index, token) in document.tokens.enumerated() {
+            if index > 0 { output.append(0x20) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[token.span.range]))
+          }
+        }
         output.write("\n")
       }
       return output

@@ -99,6 +99,27 @@ int32_t glossa_breaker_rule_status(glossa_breaker *b);
 /// Returns how many were written; fewer than `capacity` means the end was reached.
 int64_t glossa_breaker_next_many(glossa_breaker *b, int64_t *out, int32_t *statuses, int64_t capacity);
 
+// MARK: Regular expressions
+
+typedef struct glossa_regex glossa_regex;
+
+/// Compiles an ICU regular expression (Java-like syntax) given as UTF-8. `flags`: 1 = case-insensitive.
+/// On a syntax error returns NULL; `*error_offset` is the pattern offset (in UTF-16 units) of the problem.
+glossa_regex *glossa_regex_open(const uint8_t *pattern, int64_t length, int32_t flags, int32_t *error_offset,
+                                glossa_status *status);
+void glossa_regex_close(glossa_regex *r);
+
+/// Points the regex at UTF-8 text, without copying it. The bytes must stay valid and unchanged until the
+/// next call of `glossa_regex_set_text` or `glossa_regex_close`.
+void glossa_regex_set_text(glossa_regex *r, const uint8_t *utf8, int64_t length, glossa_status *status);
+
+/// Finds the next match starting at or after UTF-8 offset `from` (which must lie on a character
+/// boundary). Returns 1 and sets `*start` and `*end` (UTF-8 byte offsets) when found, 0 when not.
+int32_t glossa_regex_find(glossa_regex *r, int64_t from, int64_t *start, int64_t *end, glossa_status *status);
+
+/// Whether the whole text set with `glossa_regex_set_text` matches. Returns 1 or 0.
+int32_t glossa_regex_matches(glossa_regex *r, glossa_status *status);
+
 #ifdef __cplusplus
 }
 #endif
