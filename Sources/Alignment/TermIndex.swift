@@ -160,7 +160,8 @@ public final class TermIndex: Sendable {
     self.deletions = deletions
     self.maxWords = maxWords
     self.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
-    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules) }
+    let shared = SharedKeyCache()
+    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules, shared: shared) }
   }
 
   /// An index from its parts (a compiled index file's content).
@@ -185,7 +186,8 @@ public final class TermIndex: Sendable {
     self.maxWords = maxWords
     self.hasLowercaseHeads = hasLowercaseHeads
     self.commonKeys = commonKeys
-    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules) }
+    let shared = SharedKeyCache()
+    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules, shared: shared) }
   }
 
   /// The number of concepts.
