@@ -1,5 +1,11 @@
 import ICU
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The writing system of a word, as far as matching cares.
 public enum WordScript: Sendable, Hashable {
   case latin, arabic, other
@@ -16,6 +22,8 @@ public struct WordKeys: Sendable, Hashable {
   public var skeleton: String
   /// The key without an attached article (`Albukamal` → `bukamal`, `Ezzor` → `sur`), if it has one.
   public var keyWithoutArticle: String?
+  /// The vowel-class key of `keyWithoutArticle`.
+  public var skeletonWithoutArticle: String?
   public var script: WordScript
   /// Whether the word is an Arabic article (`al`, `el`, `ar`, …).
   public var isArticle: Bool
@@ -46,9 +54,23 @@ public final class MatchKeyMaker {
   private var alternateCache: [String: [String]] = [:]
   private let headGroups: [String: Int]
   private let cacheLimit: Int
+  private let shared: SharedKeyCache?
+  /// Per key, whether it may start a multi-word term of the index this maker belongs to (filled by the
+  /// matcher).
+  var startMemo: [String: Bool] = [:]
+  /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
+  var fuzzyMemo: [String: [Int32]] = [:]
 
   /// Compiles the rules; an error in a rule file names its rule line.
-  public init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {
+  public convenience init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {
+    try self.init(rules: rules, cacheLimit: cacheLimit, shared: nil)
+  }
+
+  /// A key maker that also looks words up in, and adds them to, a cache shared with the other makers of
+  /// the same rules (the workers of one index), so that parallel workers do not each run ICU on the same
+  /// words.
+  init(rules: MatchKeyRules, cacheLimit: Int = 200_000, shared: SharedKeyCache?) throws {
+    self.shared = shared
     self.rules = rules
     self.fold = try Transliterator(id: "glossa-fold", rules: MatchKeyRules.foldingRules)
     self.latin = try Transliterator(id: "glossa-key", rules: rules.latinKeyRules)
@@ -68,7 +90,13 @@ public final class MatchKeyMaker {
   /// The keys of one word (no spaces or hyphens inside).
   public func keys(for word: Substring) -> WordKeys {
     if let cached = cache[String(word)] { return cached }
-    let computed = compute(String(word))
+    let computed: WordKeys
+    if let shared, let known = shared.keys(for: String(word)) {
+      computed = known
+    } else {
+      computed = compute(String(word))
+      shared?.add(computed, for: String(word))
+    }
     if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
     cache[String(word)] = computed
     return computed
@@ -82,7 +110,9 @@ public final class MatchKeyMaker {
     let folded = (try? fold.transliterate(word)) ?? word.lowercased()
     if script == .arabic {
       let key = (try? arabic.transliterate(word)) ?? word
-      return WordKeys(folded: folded, key: key, skeleton: key, keyWithoutArticle: nil, script: .arabic, isArticle: key == "ال")
+      return WordKeys(
+        folded: folded, key: key, skeleton: key, keyWithoutArticle: nil, skeletonWithoutArticle: nil, script: .arabic,
+        isArticle: key == "ال")
     }
     let isArticle = rules.articles.contains(folded)
     if let group = headGroups[folded] {
@@ -99,7 +129,7 @@ public final class MatchKeyMaker {
     }
     return WordKeys(
       folded: folded, key: key, skeleton: skeleton(of: key), keyWithoutArticle: keyWithoutArticle,
-      script: script, isArticle: isArticle)
+      skeletonWithoutArticle: keyWithoutArticle.map { skeleton(of: $0) }, script: script, isArticle: isArticle)
   }
 
   /// The keys of a Latin word under each alternative reading (`Necef` read as `Nejef`) that differ from
@@ -155,5 +185,37 @@ public final class MatchKeyMaker {
       }
     }
     return sawLatin ? .latin : .other
+  }
+}
+
+/// Word keys shared by the key makers of one index across tasks: a dictionary behind a lock, consulted
+/// only when a maker's own cache misses, so the lock is taken about once per distinct word and worker.
+final class SharedKeyCache: @unchecked Sendable {
+  // `words` is read and written only while `mutex` is held.
+  private var words: [String: WordKeys] = [:]
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let limit: Int
+
+  init(limit: Int = 200_000) {
+    self.limit = limit
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  func keys(for word: String) -> WordKeys? {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return words[word]
+  }
+
+  func add(_ keys: WordKeys, for word: String) {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    if words.count >= limit { words.removeAll(keepingCapacity: true) }
+    words[word] = keys
   }
 }

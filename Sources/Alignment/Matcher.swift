@@ -62,6 +62,8 @@ struct Matcher {
   let words: [ScannedWord]
   private var keys: [WordKeys?]
   private let nfc = Normalizer(.nfc)
+  /// Reused buffer for the forms looked up.
+  private var scratch: [UInt8] = []
 
   init(index: TermIndex, maker: MatchKeyMaker, text: String, words: [ScannedWord]) {
     self.index = index
@@ -105,10 +107,93 @@ struct Matcher {
     if !words[start].isCapitalized, !index.hasLowercaseHeads, !mayStartName(start) { return nil }
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
+    if limit > 1 { limit = longestUsefulLength(at: start, limit: limit) }
     for length in stride(from: limit, through: 1, by: -1) {
       if let match = candidate(start, length) { return (match, length) }
     }
     return nil
+  }
+
+  /// The longest candidate at `start` (at most `limit` words) that some level may match; longer ones
+  /// cannot, by ``PrefixFilters``: their words up to the last must be a prefix of an exact form, of a
+  /// folded form, or their first content word must start a multi-word key, vowel-class key, Arabic key
+  /// or compact key (or be one edit from such a start), or they must be capitalized words and articles
+  /// only (compact and other readings, which no filter covers).
+  private mutating func longestUsefulLength(at start: Int, limit: Int) -> Int {
+    var firstContent = start
+    while firstContent < start + limit, keys(of: firstContent).isArticle { firstContent += 1 }
+    // Candidates whose first content word is their last are not filtered.
+    let unfiltered = min(limit, firstContent - start + 1)
+    if unfiltered == limit { return limit }
+    // A lowercase head makes the candidate strict (exact and folded levels only) unless it is Arabic.
+    let head = keys(of: firstContent)
+    if words[firstContent].isCapitalized || head.script == .arabic, mayStartContent(head) { return limit }
+    var longest = unfiltered
+    let filters = index.prefixes
+    // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
+    let from = words[start].start
+    var plain = true
+    var scanned = from
+    for offset in 0..<(limit - 1) {
+      let end = words[start + offset].end
+      while scanned < end {
+        if bytes[scanned] >= 0xCC { plain = false }
+        scanned += 1
+      }
+      if !plain { return limit }
+      let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) }
+      guard filters.exact.mayContain(hash) else { break }
+      longest = max(longest, offset + 2)
+    }
+    // Folded forms: the words' folded forms joined, a prefix of some folded form.
+    var hasher = FormHasher()
+    for offset in 0..<(limit - 1) {
+      for byte in keys(of: start + offset).folded.utf8 { hasher.add(byte) }
+      guard filters.folded.mayContain(hasher.value) else { break }
+      longest = max(longest, offset + 2)
+    }
+    // Names run together or split otherwise (compact key, vowel-class key with the articles kept) and
+    // the other readings of a word are tried on any run of capitalized words and articles; no prefix
+    // filter covers them, so such candidates are all kept.
+    var compactEnd = start
+    while compactEnd < start + limit, words[compactEnd].isCapitalized || keys(of: compactEnd).isArticle { compactEnd += 1 }
+    return max(longest, compactEnd - start)
+  }
+
+  /// Whether a content word may be the first of a multi-word match at the key, vowel-class, Arabic,
+  /// compact or fuzzy level.
+  private func mayStartContent(_ word: WordKeys) -> Bool {
+    if mayStart(key: word.key, skeleton: word.skeleton) { return true }
+    if let stripped = word.keyWithoutArticle, let skeleton = word.skeletonWithoutArticle {
+      return mayStart(key: stripped, skeleton: skeleton)
+    }
+    return false
+  }
+
+  private func mayStart(key: String, skeleton: String) -> Bool {
+    if let known = maker.startMemo[key] { return known }
+    let filters = index.prefixes
+    let first = Array(key.utf8.prefix { $0 != 0x20 })
+    var result = filters.firstWords.mayContain(FormHasher.hash(first))
+      || filters.firstWordDeletions.mayContain(FormHasher.hash(first))
+      || filters.compact.mayContain(FormHasher.hash(Array(key.utf8)))
+      || filters.firstWords.mayContain(FormHasher.hash(Array(skeleton.utf8.prefix { $0 != 0x20 })))
+    if !result {
+      var deleted: [UInt8] = []
+      for position in first.indices {
+        deleted.removeAll(keepingCapacity: true)
+        deleted.append(contentsOf: first[..<position])
+        deleted.append(contentsOf: first[(position + 1)...])
+        let hash = FormHasher.hash(deleted)
+        if filters.firstWords.mayContain(hash) || filters.firstWordDeletions.mayContain(hash) {
+          result = true
+          break
+        }
+      }
+    }
+    if maker.startMemo.count >= 100_000 { maker.startMemo.removeAll(keepingCapacity: true) }
+    maker.startMemo[key] = result
+    return result
   }
 
   /// Whether a lowercase word can open a name: an article form (`al`, `el`) or a word in Arabic script.
@@ -145,16 +230,18 @@ struct Matcher {
     let content = wordKeys.filter { !$0.isArticle }
     let head = words[start + firstContent]
     let isArabic = content.allSatisfy { $0.script == .arabic }
-    let contentFolded = content.map(\.folded).joined()
     var strictOnly = false
     var closeOnly = false
     if !isArabic {
+      let contentFolded = content.count == 1 ? content[0].folded : content.map(\.folded).joined()
       if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
       if content.count == 1, index.commonKeys.contains(content[0].key) { closeOnly = true }
       // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
       if content.contains(where: \.isGenericHead) { closeOnly = true }
-      if content.count == 1, rules.adjectiveEndings.contains(where: { contentFolded.hasSuffix($0) }) { strictOnly = true }
+      if content.count == 1, rules.adjectiveEndings.contains(where: { Self.hasSuffix(contentFolded, $0) }) {
+        strictOnly = true
+      }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
@@ -230,7 +317,20 @@ struct Matcher {
     }
     if result.needsSupport, !result.needsCue {
       let surface = string(match.span.start, match.span.end).lowercased()
-      if rules.transliterationMarks.contains(where: { surface.contains($0) }) { result.needsSupport = false }
+      // An ASCII mark whose bytes are not in the surface cannot be in it as characters either.
+      // Nor can a non-ASCII mark be in an ASCII surface, unless it holds one of the three characters
+      // canonically equivalent to ASCII (U+037E, U+1FEF, U+212A).
+      let surfaceBytes = Array(surface.utf8)
+      let surfaceIsASCII = surfaceBytes.allSatisfy { $0 < 0x80 }
+      let found = rules.transliterationMarks.contains { mark in
+        if mark.utf8.allSatisfy({ $0 < 0x80 }) {
+          if !Self.containsBytes(surfaceBytes, Array(mark.utf8)) { return false }
+        } else if surfaceIsASCII, !mark.unicodeScalars.contains(where: { [0x037E, 0x1FEF, 0x212A].contains($0.value) }) {
+          return false
+        }
+        return surface.contains(mark)
+      }
+      if found { result.needsSupport = false }
     }
     return result
   }
@@ -288,56 +388,65 @@ struct Matcher {
   }
 
   /// Tries every level, strict to loose, on one candidate. `strictOnly` stops after the folded level,
-  /// `closeOnly` after the transliteration key.
-  private func lookup(
+  /// `closeOnly` after the transliteration key. Forms are assembled in a reused byte buffer and looked up
+  /// without making strings.
+  private mutating func lookup(
     span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
     compactAllowed: Bool
   ) -> TermMatch? {
-    var surface = string(span.start, span.end)
-    if !surface.utf8.allSatisfy({ $0 < 0x80 }) { surface = nfc.normalize(surface) }
-    if let hit = index.exact[surface] { return make(span, hit, .exact, MatchScore.exact) }
-    if let hit = index.folded[all.map(\.folded).joined()] {
+    if let hit = exactHit(span) { return make(span, hit, .exact, MatchScore.exact) }
+    scratch.removeAll(keepingCapacity: true)
+    for word in all { scratch.append(contentsOf: word.folded.utf8) }
+    if let hit = index.folded.lookup(scratch) {
       return make(span, hit, arabic ? .script : .folded, arabic ? MatchScore.script : MatchScore.folded)
     }
     if arabic {
-      if let hit = index.arabic[content.map(\.key).joined(separator: " ")] { return make(span, hit, .script, MatchScore.script) }
+      scratch.removeAll(keepingCapacity: true)
+      for (number, word) in content.enumerated() {
+        if number > 0 { scratch.append(0x20) }
+        scratch.append(contentsOf: word.key.utf8)
+      }
+      if let hit = index.arabic.lookup(scratch) { return make(span, hit, .script, MatchScore.script) }
       return nil
     }
     guard !strictOnly, content.allSatisfy({ $0.script == .latin }) else { return nil }
-    let variants = TermIndex.keyVariants(content)
-    for variant in variants {
-      if let hit = index.key[variant.joined(separator: " ")] {
+    let variants = Self.variantCount(content)
+    for variant in 0..<variants {
+      assemble(content, variant: variant, separator: 0x20, skeleton: false)
+      if let hit = index.key.lookup(scratch) {
         var match = make(span, hit, .key, MatchScore.key)
-        match.needsSupport = TermIndex.letterCount(variant.joined()) <= 4
+        match.needsSupport = TermIndex.letterCount(scratch) <= 4
         return match
       }
     }
-    for variant in variants {
-      if let hit = index.compact[variant.joined()] {
+    for variant in 0..<variants {
+      assemble(content, variant: variant, separator: nil, skeleton: false)
+      if let hit = index.compact.lookup(scratch) {
         var match = make(span, hit, .key, MatchScore.key)
-        match.needsSupport = TermIndex.letterCount(variant.joined()) <= 4
+        match.needsSupport = TermIndex.letterCount(scratch) <= 4
         return match
       }
     }
     guard !closeOnly else { return nil }
-    let base = variants[0].joined(separator: " ")
-    if TermIndex.letterCount(base) >= index.options.minimumSkeletonLength {
-      for (number, variant) in variants.enumerated() {
-        let skeleton = number == 0 ? content.map(\.skeleton) : variant.map { maker.skeleton(of: $0) }
-        if let hit = index.skeleton[skeleton.joined(separator: " ")] {
+    assemble(content, variant: 0, separator: 0x20, skeleton: false)
+    let baseLetters = TermIndex.letterCount(scratch)
+    if baseLetters >= index.options.minimumSkeletonLength {
+      for variant in 0..<variants {
+        assemble(content, variant: variant, separator: 0x20, skeleton: true)
+        if let hit = index.skeleton.lookup(scratch) {
           var match = make(span, hit, .key, MatchScore.skeleton)
           match.needsSupport = true
-          match.needsSpellingSupport = TermIndex.letterCount(base) < index.options.minimumSkeletonLength + 1
+          match.needsSpellingSupport = baseLetters < index.options.minimumSkeletonLength + 1
           return match
         }
       }
     }
     if compactAllowed, let found = compactReading(span, content, all: all) { return found }
     if let minimum = index.options.minimumFuzzyLength {
-      for variant in variants {
-        let form = variant.joined(separator: " ")
-        guard TermIndex.letterCount(form) >= minimum else { continue }
-        let hits = fuzzy(form)
+      for variant in 0..<variants {
+        assemble(content, variant: variant, separator: 0x20, skeleton: false)
+        guard TermIndex.letterCount(scratch) >= minimum else { continue }
+        let hits = fuzzy(scratch)
         if !hits.isEmpty {
           var match = make(span, hits, .fuzzy, MatchScore.fuzzy)
           match.needsSupport = true
@@ -405,19 +514,110 @@ struct Matcher {
     return nil
   }
 
+  /// The exact-level hit of the text in `span`, NFC-normalized first unless it is plainly NFC already
+  /// (every scalar below U+0300, which no normalization form changes).
+  private func exactHit(_ span: TextSpan) -> [Int32]? {
+    var needsNormalization = false
+    for offset in span.start..<span.end where bytes[offset] >= 0xCC {
+      needsNormalization = true
+      break
+    }
+    if needsNormalization {
+      return Array(nfc.normalize(string(span.start, span.end)).utf8).withUnsafeBufferPointer { index.exact.lookup($0) }
+    }
+    return bytes.withUnsafeBufferPointer { index.exact.lookup(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
+  }
+
+  /// How many key variants the content words have: the plain keys, then one per word (among the first
+  /// three) with an attached article removed; see ``TermIndex/keyVariants(_:)``.
+  private static func variantCount(_ content: [WordKeys]) -> Int {
+    var count = 1
+    for word in content where word.keyWithoutArticle != nil && count < 4 { count += 1 }
+    return count
+  }
+
+  /// Writes variant number `variant` of the content words' keys (or vowel-class keys) into `scratch`,
+  /// joined by `separator` (none when nil).
+  private mutating func assemble(_ content: [WordKeys], variant: Int, separator: UInt8?, skeleton: Bool) {
+    scratch.removeAll(keepingCapacity: true)
+    var stripped = 0
+    for (number, word) in content.enumerated() {
+      if number > 0, let separator { scratch.append(separator) }
+      var replace = false
+      if word.keyWithoutArticle != nil, stripped < 3 {
+        stripped += 1
+        replace = stripped == variant
+      }
+      if replace {
+        scratch.append(contentsOf: (skeleton ? word.skeletonWithoutArticle : word.keyWithoutArticle)!.utf8)
+      } else {
+        scratch.append(contentsOf: (skeleton ? word.skeleton : word.key).utf8)
+      }
+    }
+  }
+
   /// Entries whose key is one edit away from `form`, the edit neither at the first nor at the last letter
   /// (that is where nisbas, plurals and other words differ: al-Baghdadi, Tartu, Hamas).
-  private func fuzzy(_ form: String) -> [Int32] {
-    var forms: Set<String> = []
-    if let list = index.deletions[form] { forms.formUnion(list) }
-    for deleted in TermIndex.deletions(of: form) {
-      if index.key[deleted] != nil { forms.insert(deleted) }
-      if let list = index.deletions[deleted] { forms.formUnion(list) }
+  ///
+  /// Keys are ASCII letters joined by spaces, so the keys one edit away are found by trying the edits of
+  /// `form` in the key table: deletions always, insertions only where the filter of indexed deletions
+  /// holds `form`, substitutions at a position only where it holds `form` with that letter deleted.
+  private func fuzzy(_ form: [UInt8]) -> [Int32] {
+    let memoKey = String(decoding: form, as: UTF8.self)
+    if let known = maker.fuzzyMemo[memoKey] { return known }
+    let result = fuzzyUncached(form)
+    if maker.fuzzyMemo.count >= 100_000 { maker.fuzzyMemo.removeAll(keepingCapacity: true) }
+    maker.fuzzyMemo[memoKey] = result
+    return result
+  }
+
+  private func fuzzyUncached(_ form: [UInt8]) -> [Int32] {
+    var found: [Int] = []
+    var edited: [UInt8] = []
+    edited.reserveCapacity(form.count + 1)
+    // An edit is looked up in the key table only when the key filter, asked with its polynomial hash,
+    // may hold it.
+    func consider(_ hash: UInt64, _ make: (inout [UInt8]) -> Void) {
+      guard index.keyFilter.mayContain(hash) else { return }
+      edited.removeAll(keepingCapacity: true)
+      make(&edited)
+      guard let number = edited.withUnsafeBufferPointer({ index.key.find($0) }), !found.contains(number),
+        Self.isInnerEdit(form, edited)
+      else { return }
+      found.append(number)
     }
+    let hasher = EditHasher(form)
+    let mayHaveInsertions = index.deletions.mayContain(hasher.whole)
+    for position in form.indices where form[position] != 0x20 {
+      let deleted = hasher.deleting(position)
+      consider(deleted) {
+        $0.append(contentsOf: form[..<position])
+        $0.append(contentsOf: form[(position + 1)...])
+      }
+      if index.deletions.mayContain(deleted) {
+        for letter in UInt8(ascii: "a")...UInt8(ascii: "z") where letter != form[position] {
+          consider(hasher.replacing(position, form[position], with: letter)) {
+            $0.append(contentsOf: form)
+            $0[position] = letter
+          }
+        }
+      }
+    }
+    if mayHaveInsertions {
+      for position in 0...form.count {
+        for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
+          consider(hasher.inserting(letter, at: position)) {
+            $0.append(contentsOf: form[..<position])
+            $0.append(letter)
+            $0.append(contentsOf: form[position...])
+          }
+        }
+      }
+    }
+    let forms = found.map { Array(index.key.form($0)) }.enumerated().sorted { $0.element.lexicographicallyPrecedes($1.element) }
     var result: [Int32] = []
-    let query = Array(form.utf8)
-    for candidate in forms.sorted() where Self.isInnerEdit(query, Array(candidate.utf8)) {
-      for entry in index.key[candidate] ?? [] where !result.contains(entry) { result.append(entry) }
+    for (number, _) in forms {
+      for entry in index.key.list(of: found[number]) where !result.contains(entry) { result.append(entry) }
     }
     return result
   }
@@ -436,6 +636,24 @@ struct Matcher {
       swap(&previous, &current)
     }
     return previous[b.count]
+  }
+
+  /// Whether `needle` occurs in `haystack`.
+  static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
+  }
+
+  /// Whether the UTF-8 bytes of `text` end with those of `suffix` (for folded words, the same as
+  /// `String.hasSuffix`, without comparing by `Character`).
+  static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+    let a = text.utf8, b = suffix.utf8
+    guard a.count >= b.count else { return false }
+    return a.reversed().starts(with: b.reversed())
   }
 
   /// Whether `a` and `b` differ by exactly one edit that is not at either end nor on a space.
@@ -471,14 +689,13 @@ struct Matcher {
         order.append(entry.concept)
       }
     }
-    let concepts = index.glossary.concepts
     var distance: [Int32: Int] = [:]
     if order.count > 1 {
       // Several concepts fit: the one with a term spelled closest to the mention comes first.
       let written = Array(maker.keys(for: string(span.start, span.end)).folded.utf8)
       for id in entries {
         let entry = index.entries[Int(id)]
-        let term = Array(maker.keys(for: concepts[Int(entry.concept)].terms[Int(entry.term)].text).folded.utf8)
+        let term = Array(maker.keys(for: index.termTexts[Int(id)]).folded.utf8)
         let cost = Self.editDistance(written, term)
         distance[entry.concept] = min(distance[entry.concept] ?? cost, cost)
       }
@@ -486,9 +703,9 @@ struct Matcher {
     let ranked = order.sorted {
       (distance[$0] ?? 0, byConcept[$0]!.rank, $0) < (distance[$1] ?? 0, byConcept[$1]!.rank, $1)
     }
-    let alternatives = ranked.dropFirst().map { concepts[Int($0)].id }
+    let alternatives = ranked.dropFirst().map { index.names.ids[Int($0)] }
     return TermMatch(
-      span: span, concept: concepts[Int(ranked[0])].id, match: kind,
+      span: span, concept: index.names.ids[Int(ranked[0])], match: kind,
       score: alternatives.isEmpty ? score : score * MatchScore.ambiguityFactor, alternatives: alternatives)
   }
 }

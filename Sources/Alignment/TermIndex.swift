@@ -40,47 +40,62 @@ public final class TermIndex: Sendable {
     }
   }
 
-  /// The glossary the index was built from.
-  public let glossary: Glossary
+  /// The glossary the index was built from. An index loaded from a compiled file
+  /// (``init(contentsOf:rules:options:)``) keeps only each concept's id, preferred terms and first term.
+  public var glossary: Glossary { source ?? names.reducedGlossary() }
+  let source: Glossary?
+  let names: ConceptNames
   public let rules: MatchKeyRules
   public let options: Options
   let entries: [Entry]
-  let exact: [String: [Int32]]
-  let folded: [String: [Int32]]
-  let key: [String: [Int32]]
-  let skeleton: [String: [Int32]]
-  let arabic: [String: [Int32]]
+  /// Each entry's term as the glossary writes it (for ranking concepts that fit a mention equally).
+  let termTexts: StringArena
+  let exact: FormTable
+  let folded: FormTable
+  let key: FormTable
+  let skeleton: FormTable
+  let arabic: FormTable
   /// Keys of multi-word terms with the spaces removed (`Tall Kalakh` → `talkalax`), for names written
   /// as one word or split differently.
-  let compact: [String: [Int32]]
+  let compact: FormTable
   /// Vowel-class keys of multi-word terms written as one word, articles kept and doubled letters single
   /// (`Deir ez-Zor` → `darasar`, as `Derezor`), for compact spellings that also change the vowels.
-  let compactSkeleton: [String: [Int32]]
+  let compactSkeleton: FormTable
   /// Whether some term starts with a lowercase word that is not an article (then every word is a
   /// possible start of a mention).
   let hasLowercaseHeads: Bool
-  /// Every key with one letter deleted → the keys it came from (for edit distance 1).
-  let deletions: [String: [String]]
+  /// Every key (of at least `minimumFuzzyLength` letters) with one letter deleted, as a filter over
+  /// ``EditHasher`` hashes: fuzzy matching enumerates the edits of a query only where this says a key
+  /// may be one edit away.
+  let deletions: BloomFilter
+  /// Every key form, as a filter over ``EditHasher`` hashes in front of the key table for the edits
+  /// fuzzy matching tries.
+  let keyFilter: BloomFilter
   /// The most words a term has, articles included.
   let maxWords: Int
   let keyMakers: HandlePool<MatchKeyMaker>
-  let conceptIDs: [String: Int]
+  /// Filters that let the matcher skip multi-word candidates no level can match (see
+  /// ``Matcher/longestUsefulLength(at:limit:)``).
+  let prefixes: PrefixFilters
   /// Match keys of the common words: a word with such a key matches no looser than by key (`Kabala`).
   let commonKeys: Set<String>
 
   /// Builds the index. Throws when a rule file does not compile.
   public init(glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options()) throws {
-    self.glossary = glossary
+    self.source = glossary
+    self.names = ConceptNames(glossary)
     self.rules = rules
     self.options = options
     let maker = try MatchKeyMaker(rules: rules, cacheLimit: 50_000)
     let nfc = Normalizer(.nfc)
     var entries: [Entry] = []
+    var termTexts = StringArena()
     var exact: [String: [Int32]] = [:], folded: [String: [Int32]] = [:], key: [String: [Int32]] = [:]
     var skeleton: [String: [Int32]] = [:], arabic: [String: [Int32]] = [:], compact: [String: [Int32]] = [:]
     var compactSkeleton: [String: [Int32]] = [:]
     var maxWords = 1
     var hasLowercaseHeads = false
+    var prefixHashes = PrefixFilters.Hashes()
     func add(_ table: inout [String: [Int32]], _ form: String, _ entry: Int32) {
       guard !form.isEmpty else { return }
       if var list = table[form] {
@@ -101,25 +116,37 @@ public final class TermIndex: Sendable {
         let entry = Int32(entries.count)
         let rank: UInt8 = term.status == .preferred ? 0 : term.status == .admitted ? 1 : 2
         entries.append(Entry(concept: Int32(conceptIndex), term: Int32(termIndex), rank: rank))
+        termTexts.append(term.text)
         let utf8 = Array(text.utf8)
         let wordKeys = words.map { maker.keys(for: String(decoding: utf8[$0.start..<$0.end], as: UTF8.self)) }
         if !words[0].isCapitalized, wordKeys[0].script == .latin, !wordKeys[0].isArticle { hasLowercaseHeads = true }
         add(&exact, text, entry)
-        add(&folded, wordKeys.map(\.folded).joined(), entry)
+        for word in words.dropLast() { prefixHashes.exact.append(FormHasher.hash(Array(utf8[..<word.end]))) }
+        let foldedForm = wordKeys.map(\.folded).joined()
+        add(&folded, foldedForm, entry)
+        if !foldedForm.isEmpty { PrefixFilters.addAllPrefixes(of: foldedForm, to: &prefixHashes.folded) }
         let content = wordKeys.filter { !$0.isArticle }
         guard !content.isEmpty else { continue }
         if content.allSatisfy({ $0.script == .arabic }) {
-          add(&arabic, content.map(\.key).joined(separator: " "), entry)
+          let form = content.map(\.key).joined(separator: " ")
+          add(&arabic, form, entry)
+          prefixHashes.addFirstPart(of: form, deletions: false)
           continue
         }
         for variant in Self.keyVariants(content) {
-          add(&key, variant.joined(separator: " "), entry)
+          let keyForm = variant.joined(separator: " ")
+          add(&key, keyForm, entry)
+          prefixHashes.addFirstPart(of: keyForm, deletions: true)
           if variant.count > 1 {
-            add(&compact, variant.joined(), entry)
-            let joined = Self.singleLetters(variant.joined())
+            let compactForm = variant.joined()
+            add(&compact, compactForm, entry)
+            if !compactForm.isEmpty { PrefixFilters.addAllPrefixes(of: compactForm, to: &prefixHashes.compact) }
+            let joined = Self.singleLetters(compactForm)
             if joined.count >= options.minimumCompactSkeletonLength { add(&compactSkeleton, maker.skeleton(of: joined), entry) }
           }
-          add(&skeleton, variant.map { maker.skeleton(of: $0) }.joined(separator: " "), entry)
+          let skeletonForm = variant.map { maker.skeleton(of: $0) }.joined(separator: " ")
+          add(&skeleton, skeletonForm, entry)
+          prefixHashes.addFirstPart(of: skeletonForm, deletions: false)
         }
         if words.count > 1, wordKeys.contains(where: \.isArticle), wordKeys.allSatisfy({ $0.script == .latin }) {
           let joined = Self.singleLetters(wordKeys.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined())
@@ -127,37 +154,73 @@ public final class TermIndex: Sendable {
         }
       }
     }
-    var deletions: [String: [String]] = [:]
+    var deletionHashes: [UInt64] = []
     if let minimum = options.minimumFuzzyLength {
       for form in key.keys where Self.letterCount(form) >= minimum {
-        for deleted in Self.deletions(of: form) { deletions[deleted, default: []].append(form) }
+        for deleted in Self.deletions(of: form) { deletionHashes.append(EditHasher.hash(deleted.utf8)) }
       }
     }
+    var deletions = BloomFilter(capacity: deletionHashes.count)
+    for hash in deletionHashes { deletions.insert(hash) }
+    self.prefixes = PrefixFilters(prefixHashes)
+    let keyTable = FormTable(key)
+    var keyFilter = BloomFilter(capacity: keyTable.count)
+    for number in 0..<keyTable.count { keyFilter.insert(EditHasher.hash(keyTable.form(number))) }
+    self.keyFilter = keyFilter
     self.entries = entries
-    self.exact = exact
-    self.folded = folded
-    self.key = key
-    self.skeleton = skeleton
-    self.compact = compact
-    self.compactSkeleton = compactSkeleton
+    self.termTexts = termTexts
+    self.exact = FormTable(exact)
+    self.folded = FormTable(folded)
+    self.key = keyTable
+    self.skeleton = FormTable(skeleton)
+    self.compact = FormTable(compact)
+    self.compactSkeleton = FormTable(compactSkeleton)
     self.hasLowercaseHeads = hasLowercaseHeads
-    self.arabic = arabic
+    self.arabic = FormTable(arabic)
     self.deletions = deletions
     self.maxWords = maxWords
     self.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
-    self.conceptIDs = Dictionary(
-      glossary.concepts.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules) }
+    let shared = SharedKeyCache()
+    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules, shared: shared) }
+  }
+
+  /// An index from its parts (a compiled index file's content).
+  init(
+    names: ConceptNames, rules: MatchKeyRules, options: Options, entries: [Entry], termTexts: StringArena,
+    tables: [FormTable],
+    deletions: BloomFilter, keyFilter: BloomFilter, prefixes: PrefixFilters, maxWords: Int, hasLowercaseHeads: Bool, commonKeys: Set<String>
+  ) throws {
+    self.source = nil
+    self.names = names
+    self.rules = rules
+    self.options = options
+    self.entries = entries
+    self.termTexts = termTexts
+    self.exact = tables[0]
+    self.folded = tables[1]
+    self.key = tables[2]
+    self.skeleton = tables[3]
+    self.arabic = tables[4]
+    self.compact = tables[5]
+    self.compactSkeleton = tables[6]
+    self.deletions = deletions
+    self.keyFilter = keyFilter
+    self.prefixes = prefixes
+    self.maxWords = maxWords
+    self.hasLowercaseHeads = hasLowercaseHeads
+    self.commonKeys = commonKeys
+    let shared = SharedKeyCache()
+    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules, shared: shared) }
   }
 
   /// The number of concepts.
-  public var conceptCount: Int { glossary.concepts.count }
+  public var conceptCount: Int { names.count }
 
   /// The canonical name of a concept in `language`: its preferred term there, else its preferred term
   /// tagged `und`; `nil` when it has neither.
   public func canonical(of concept: String, in language: String) -> String? {
     guard let index = conceptIndex(concept) else { return nil }
-    return glossary.concepts[index].preferred(in: language)?.text
+    return names.preferred(index, in: language)
   }
 
   /// `name` without a generic head noun at its start or end (`Gouvernement al-Anbar` → `al-Anbar`,
@@ -172,16 +235,15 @@ public final class TermIndex: Sendable {
   }
 
   /// The index of a concept by id.
-  func conceptIndex(_ id: String) -> Int? { conceptIDs[id] }
+  func conceptIndex(_ id: String) -> Int? { names.number(of: id) }
 
   /// The name reported for a match: the preferred term in `language`, then `und`, then English, then the
   /// concept's first preferred term.
   func displayName(of concept: Int, language: String) -> String {
-    let value = glossary.concepts[concept]
-    return value.preferred(in: language)?.text
-      ?? value.preferred(in: "en")?.text
-      ?? value.terms.first { $0.status == .preferred }?.text
-      ?? value.terms.first?.text ?? value.id
+    names.preferred(concept, in: language)
+      ?? names.preferred(concept, in: "en")
+      ?? names.firstPreferred(concept)
+      ?? (names.hasTerms[concept] != 0 ? names.firstTerms[concept] : names.ids[concept])
   }
 
   /// Each word's key, and the same with one word's attached article removed (at most four variants).
@@ -203,6 +265,12 @@ public final class TermIndex: Sendable {
     result.reserveCapacity(form.utf8.count)
     for byte in form.utf8 where result.last != byte { result.append(byte) }
     return String(decoding: result, as: UTF8.self)
+  }
+
+  static func letterCount(_ form: [UInt8]) -> Int {
+    var count = 0
+    for byte in form where byte != 0x20 { count += 1 }
+    return count
   }
 
   static func letterCount(_ form: String) -> Int {

@@ -22,37 +22,59 @@ struct ScannedWord {
 enum WordScanner {
   /// Splits UTF-8 text into words.
   static func words(in text: String) -> [ScannedWord] {
+    var text = text
+    return text.withUTF8 { words(utf8: $0) }
+  }
+
+  /// Splits valid UTF-8 into words, working on the bytes: ASCII and Latin-1 letters need no Unicode
+  /// property lookups.
+  static func words(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [ScannedWord] {
     var result: [ScannedWord] = []
-    let scalars = Array(text.unicodeScalars)
-    var offsets: [Int] = []
-    offsets.reserveCapacity(scalars.count + 1)
-    var offset = 0
-    for scalar in scalars {
-      offsets.append(offset)
-      offset += UTF8.width(scalar)
-    }
-    offsets.append(offset)
+    let count = bytes.count
     var index = 0
-    let count = scalars.count
     while index < count {
-      let scalar = scalars[index]
+      let (scalar, width) = decode(bytes, index)
       let startsWord = isWordScalar(scalar)
-        || (isApostrophe(scalar) && index + 1 < count && isLetter(scalars[index + 1])
-          && (index == 0 || isHyphen(scalars[index - 1]) || (isAynMark(scalar) && !isLetter(scalars[index - 1]))))
-      guard startsWord else { index += 1; continue }
+        || (isApostrophe(scalar) && index + width < count && isLetter(decode(bytes, index + width).0)
+          && (index == 0 || isHyphen(decode(bytes, previous(bytes, index)).0)
+            || (isAynMark(scalar) && !isLetter(decode(bytes, previous(bytes, index)).0))))
+      guard startsWord else { index += width; continue }
       let start = index
-      index += 1
+      index += width
       while index < count {
-        let current = scalars[index]
-        if isWordScalar(current) { index += 1; continue }
-        if isApostrophe(current), index + 1 < count, isLetter(scalars[index + 1]), isLetter(scalars[index - 1]) {
-          index += 1
+        let (current, currentWidth) = decode(bytes, index)
+        if isWordScalar(current) { index += currentWidth; continue }
+        if isApostrophe(current), index + currentWidth < count, isLetter(decode(bytes, index + currentWidth).0),
+          isLetter(decode(bytes, previous(bytes, index)).0) {
+          index += currentWidth
           continue
         }
         break
       }
       var capitalized = false, sawLetter = false, allUpper = true, letters = 0, digit = false
-      for scalar in scalars[start..<index] {
+      var position = start
+      while position < index {
+        let byte = bytes[position]
+        if byte < 0x80 {
+          position += 1
+          if byte >= 0x30, byte <= 0x39 { digit = true; continue }
+          let lower = byte | 0x20
+          guard lower >= 0x61, lower <= 0x7A else { continue }
+          letters += 1
+          let upper = byte < 0x61
+          if !sawLetter { capitalized = upper; sawLetter = true }
+          if !upper { allUpper = false }
+          continue
+        }
+        let (scalar, width) = decode(bytes, position)
+        position += width
+        if scalar.value >= 0xC0, scalar.value <= 0xFF, scalar.value != 0xD7, scalar.value != 0xF7 {
+          letters += 1
+          let upper = scalar.value <= 0xDE
+          if !sawLetter { capitalized = upper; sawLetter = true }
+          if !upper { allUpper = false }
+          continue
+        }
         let properties = scalar.properties
         if properties.numericType != nil { digit = true }
         guard properties.isAlphabetic, properties.generalCategory != .modifierLetter else { continue }
@@ -63,28 +85,66 @@ enum WordScanner {
       var joins = false, hyphen = false
       // A soft sign or apostrophe before the separator (Russian-style "El'-Kajm") does not break the name.
       var separatorIndex = index
-      if separatorIndex + 1 < count, isApostrophe(scalars[separatorIndex]),
-        isHyphen(scalars[separatorIndex + 1]) || scalars[separatorIndex + 1] == " " {
-        separatorIndex += 1
+      if separatorIndex < count {
+        let (first, firstWidth) = decode(bytes, separatorIndex)
+        if isApostrophe(first), separatorIndex + firstWidth < count {
+          let next = decode(bytes, separatorIndex + firstWidth).0
+          if isHyphen(next) || next == " " { separatorIndex += firstWidth }
+        }
       }
-      if separatorIndex + 1 < count, isLetter(scalars[separatorIndex + 1]) || isApostrophe(scalars[separatorIndex + 1]) {
-        let separator = scalars[separatorIndex]
-        if separator == " " || separator == "\u{00A0}" { joins = true }
-        if isHyphen(separator) { joins = true; hyphen = true }
-      } else if separatorIndex < count, isHyphen(scalars[separatorIndex]) {
-        hyphen = true
+      if separatorIndex < count {
+        let (separator, separatorWidth) = decode(bytes, separatorIndex)
+        var followed = false
+        if separatorIndex + separatorWidth < count {
+          let next = decode(bytes, separatorIndex + separatorWidth).0
+          followed = isLetter(next) || isApostrophe(next)
+        }
+        if followed {
+          if separator == " " || separator == "\u{00A0}" { joins = true }
+          if isHyphen(separator) { joins = true; hyphen = true }
+        } else if isHyphen(separator) {
+          hyphen = true
+        }
       }
-      let period = index < count && scalars[index] == "." && (index + 1 == count || scalars[index + 1] == " ")
+      let period = index < count && bytes[index] == UInt8(ascii: ".")
+        && (index + 1 == count || bytes[index + 1] == UInt8(ascii: " "))
       result.append(ScannedWord(
-        start: offsets[start], end: offsets[index], joinsNext: joins, hyphenAfter: hyphen,
+        start: start, end: index, joinsNext: joins, hyphenAfter: hyphen,
         isCapitalized: capitalized, isUppercase: allUpper && letters >= 2, hasDigit: digit, periodAfter: period))
     }
     return result
   }
 
+  /// The scalar starting at byte `index` of valid UTF-8, and its length in bytes.
+  @inline(__always)
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Unicode.Scalar, Int) {
+    let lead = UInt32(bytes[index])
+    if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+    if lead < 0xE0 {
+      let value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+      return (Unicode.Scalar(value) ?? " ", 2)
+    }
+    if lead < 0xF0 {
+      let value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+      return (Unicode.Scalar(value) ?? " ", 3)
+    }
+    let value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+      | UInt32(bytes[index + 3] & 0x3F)
+    return (Unicode.Scalar(value) ?? " ", 4)
+  }
+
+  /// The byte offset where the scalar before byte `index` (> 0) starts.
+  @inline(__always)
+  static func previous(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+    var offset = index - 1
+    while offset > 0, bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+    return offset
+  }
+
   @inline(__always)
   static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
+    if isLatin1Letter(scalar) { return true }
     return scalar.properties.isAlphabetic
   }
 
@@ -94,12 +154,19 @@ enum WordScanner {
       let v = scalar.value
       return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A || (v >= 0x30 && v <= 0x39)
     }
+    if isLatin1Letter(scalar) { return true }
     let properties = scalar.properties
     if properties.isAlphabetic { return true }
     switch properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .modifierLetter: return true
     default: return false
     }
+  }
+
+  /// À…ÿ without × and ÷: letters, no property lookup needed.
+  @inline(__always)
+  static func isLatin1Letter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0xC0 && scalar.value <= 0xFF && scalar.value != 0xD7 && scalar.value != 0xF7
   }
 
   @inline(__always)

@@ -13,7 +13,7 @@ import Darwin
 
 /// Options shared by `align`, `apply` and `restore`: the glossary and the source language.
 struct GlossaryOptions: ParsableArguments {
-  @Option(help: "Glossary file (TBX, TSV, CSV, JSON; format told from the content). Default: the shipped Glossaries/levant-places.tbx.")
+  @Option(help: "Glossary file (TBX, TSV, CSV, JSON; format told from the content) or compiled index ('glossa glossary compile'). Default: the shipped Glossaries/levant-places.tbx.")
   var glossary: String?
 
   @Option(help: "Language of the text (BCP 47, e.g. de).")
@@ -36,9 +36,17 @@ struct GlossaryOptions: ParsableArguments {
     throw ValidationError("no --glossary given and the shipped glossary was not found (looked in \(candidates.joined(separator: ", ")))")
   }
 
-  /// Loads the glossary and builds its index.
+  /// Loads the glossary and builds its index, or loads a compiled index (`glossa glossary compile`).
   func index() throws -> TermIndex {
     let path = try glossaryPath()
+    if TermIndex.isCompiledIndex(path: path) {
+      do {
+        return try TermIndex(contentsOf: path)
+      } catch {
+        reportError("\(error)")
+        throw ExitCode(2)
+      }
+    }
     let glossary: Glossary
     do {
       glossary = try Glossary.load(contentsOf: path)
@@ -156,7 +164,7 @@ struct ReportedTerm {
       term.match.rawValue, formatScore(term.score),
     ]
     if !term.alternatives.isEmpty { fields.append(term.alternatives.joined(separator: ",")) }
-    return fields.map { $0.replacing("\t", with: " ") }.joined(separator: "\t") + "\n"
+    return fields.map { $0.utf8.contains(0x09) ? $0.replacing("\t", with: " ") : $0 }.joined(separator: "\t") + "\n"
   }
 }
 

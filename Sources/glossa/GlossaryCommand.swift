@@ -15,8 +15,9 @@ struct GlossaryCommand: ParsableCommand {
         glossa glossary validate Glossaries/levant-places.tbx
         glossa glossary convert Glossaries/levant-places.tbx --to tsv -o levant.tsv
         glossa glossary convert levant.tsv --to csv --source-lang de --target-lang en
+        glossa glossary compile cities500.tsv -o cities500.glossa-index
       """,
-    subcommands: [Validate.self, Convert.self, Stats.self, Merge.self, ImportGeoNames.self]
+    subcommands: [Validate.self, Convert.self, Stats.self, Merge.self, ImportGeoNames.self, Compile.self]
   )
 }
 
@@ -71,7 +72,7 @@ struct GlossaryOutputOptions: ParsableArguments {
 }
 
 /// Prints diagnostics on standard error, one `file:line:column: severity: message` per line.
-private func report(_ diagnostics: [GlossaryDiagnostic]) {
+func report(_ diagnostics: [GlossaryDiagnostic]) {
   for diagnostic in diagnostics { reportError(diagnostic.description) }
 }
 

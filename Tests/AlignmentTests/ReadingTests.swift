@@ -46,6 +46,20 @@ import Testing
     #expect(try mentions("Tanklaster fuhren nach Deyrizor.").map(\.1) == ["geo:170794"])
   }
 
+  @Test func oneWordTermsMatchSplitSpellings() throws {
+    // Only one-word terms start with these names, so no multi-word prefix filter lets the split
+    // spellings through: the matcher must still try them.
+    let index = try TermIndex(glossary: Glossary(concepts: [
+      Concept(id: "geo:163533", terms: [Term(language: "en", text: "Tallkalakh", status: .preferred)]),
+      Concept(id: "geo:2", terms: [Term(language: "en", text: "Rasulayn", status: .preferred)]),
+      Concept(id: "geo:170794", terms: [Term(language: "en", text: "Deir ez-Zor", status: .preferred)]),
+    ]))
+    let document = try TermAligner(index: index)
+      .run(Document("Gefechte in Tell Kalakh, in Ras Al Ain und bei Derezor.")).output
+    #expect(document.terms.map { String(document.text(of: $0.span)) } == ["Tell Kalakh", "Ras Al Ain", "Derezor"])
+    #expect(document.terms.map(\.concept) == ["geo:163533", "geo:2", "geo:170794"])
+  }
+
   @Test func looseMatchInsideAnUnknownNameIsDropped() throws {
     #expect(try mentions("Die Kämpfe in Tall Bisih dauerten an.").isEmpty)
     #expect(try mentions("Die Kämpfe in at-Tall dauerten an.").map(\.1) == ["geo:172349"])

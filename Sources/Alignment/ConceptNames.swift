@@ -1,0 +1,116 @@
+import Glossary
+
+/// Strings stored back to back in one byte array: string `i` is `bytes[starts[i]..<starts[i + 1]]`.
+struct StringArena: Sendable {
+  var starts: [UInt32] = [0]
+  var bytes: [UInt8] = []
+
+  init() {}
+
+  init(starts: [UInt32], bytes: [UInt8]) {
+    self.starts = starts
+    self.bytes = bytes
+  }
+
+  var count: Int { starts.count - 1 }
+
+  mutating func append(_ string: String) {
+    bytes.append(contentsOf: string.utf8)
+    starts.append(UInt32(bytes.count))
+  }
+
+  subscript(_ index: Int) -> String {
+    String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
+  }
+
+  /// Whether string `index` is `string`, without making a `String`.
+  func equals(_ index: Int, _ string: String) -> Bool {
+    let stored = bytes[Int(starts[index])..<Int(starts[index + 1])]
+    return stored.elementsEqual(string.utf8)
+  }
+}
+
+/// What the index needs of the glossary's concepts: ids, preferred terms by language and each concept's
+/// first term, in flat arrays (no object per concept), so a compiled index loads them as a few arrays.
+struct ConceptNames: Sendable {
+  /// Concept `i`'s id.
+  var ids: StringArena
+  /// Concept id → concept number (the first concept with that id).
+  var idTable: FormTable
+  /// Concept `i`'s preferred terms, in glossary order, are `preferredStarts[i]..<preferredStarts[i + 1]`.
+  var preferredStarts: [UInt32]
+  var preferredLanguages: StringArena
+  var preferredTexts: StringArena
+  /// Concept `i`'s first term (any status); `hasTerms[i]` is 0 when it has none.
+  var firstTerms: StringArena
+  var hasTerms: [UInt8]
+
+  init(
+    ids: StringArena, idTable: FormTable, preferredStarts: [UInt32], preferredLanguages: StringArena,
+    preferredTexts: StringArena, firstTerms: StringArena, hasTerms: [UInt8]
+  ) {
+    self.ids = ids
+    self.idTable = idTable
+    self.preferredStarts = preferredStarts
+    self.preferredLanguages = preferredLanguages
+    self.preferredTexts = preferredTexts
+    self.firstTerms = firstTerms
+    self.hasTerms = hasTerms
+  }
+
+  init(_ glossary: Glossary) {
+    var ids = StringArena(), languages = StringArena(), texts = StringArena(), firsts = StringArena()
+    var starts: [UInt32] = [0], hasTerms: [UInt8] = []
+    var firstByID: [String: [Int32]] = [:]
+    for (number, concept) in glossary.concepts.enumerated() {
+      ids.append(concept.id)
+      if firstByID[concept.id] == nil { firstByID[concept.id] = [Int32(number)] }
+      for term in concept.terms where term.status == .preferred {
+        languages.append(term.language)
+        texts.append(term.text)
+      }
+      starts.append(UInt32(texts.count))
+      firsts.append(concept.terms.first?.text ?? "")
+      hasTerms.append(concept.terms.isEmpty ? 0 : 1)
+    }
+    self.init(
+      ids: ids, idTable: FormTable(firstByID), preferredStarts: starts, preferredLanguages: languages,
+      preferredTexts: texts, firstTerms: firsts, hasTerms: hasTerms)
+  }
+
+  var count: Int { ids.count }
+
+  /// The number of the first concept with id `id`.
+  func number(of id: String) -> Int? {
+    var id = id
+    return id.withUTF8 { idTable.lookup($0) }.flatMap { $0.first.map(Int.init) }
+  }
+
+  /// The preferred term of concept `concept` in `language`, else its preferred term tagged `und`
+  /// (``Concept/preferred(in:)``).
+  func preferred(_ concept: Int, in language: String) -> String? {
+    let range = Int(preferredStarts[concept])..<Int(preferredStarts[concept + 1])
+    if let found = range.first(where: { preferredLanguages.equals($0, language) }) { return preferredTexts[found] }
+    if let found = range.first(where: { preferredLanguages.equals($0, Term.undetermined) }) { return preferredTexts[found] }
+    return nil
+  }
+
+  /// The first preferred term of concept `concept` in any language.
+  func firstPreferred(_ concept: Int) -> String? {
+    preferredStarts[concept] == preferredStarts[concept + 1] ? nil : preferredTexts[Int(preferredStarts[concept])]
+  }
+
+  /// The concepts with their ids, preferred terms and first term only.
+  func reducedGlossary() -> Glossary {
+    Glossary(concepts: (0..<count).map { number in
+      var terms: [Term] = []
+      if hasTerms[number] != 0, preferredStarts[number] == preferredStarts[number + 1] {
+        terms.append(Term(language: Term.undetermined, text: firstTerms[number], status: .admitted))
+      }
+      for index in Int(preferredStarts[number])..<Int(preferredStarts[number + 1]) {
+        terms.append(Term(language: preferredLanguages[index], text: preferredTexts[index], status: .preferred))
+      }
+      return Concept(id: ids[number], terms: terms)
+    })
+  }
+}

@@ -1,0 +1,45 @@
+import Alignment
+import ArgumentParser
+import Glossary
+
+extension GlossaryCommand {
+  /// `glossa glossary compile G -o G.glossa-index`.
+  struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build the aligner's index of a glossary once and write it to a file that loads in a fraction of a second.",
+      discussion: """
+        The compiled file is used like a glossary: --glossary G.glossa-index in align, apply and restore.
+        It records the match-key rules and options it was built with and the glossary file's size and time;
+        a file made by another Glossa version or rules, a damaged file, or one older than a changed glossary
+        is rejected with a message that says to recompile it.
+
+        Example:
+          glossa glossary compile cities500.tsv -o cities500.glossa-index
+          glossa apply --glossary cities500.glossa-index --lang de news.txt
+        """
+    )
+
+    @OptionGroup var input: GlossaryInputOptions
+
+    @Argument(help: "Glossary file.")
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: "Compiled index file to write (by convention *.glossa-index).")
+    var output: String
+
+    func run() throws {
+      let document = try input.load(file)
+      if document.hasReadErrors {
+        report(document.readDiagnostics)
+        throw ExitCode(1)
+      }
+      let index = try TermIndex(glossary: document.glossary)
+      do {
+        try index.write(toFile: output, source: file == "-" ? nil : file)
+      } catch {
+        reportError("\(error)")
+        throw ExitCode(1)
+      }
+    }
+  }
+}
