@@ -22,7 +22,7 @@ public enum HTMLTermReport {
       <html lang="de">
       <head>
       <meta charset="utf-8">
-      <title>glossa align: \(escape(title))</title>
+      <title>glossa align: \(xmlEscaped(title, quoted: true))</title>
       <style>
       body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}
       section{border-bottom:1px solid #ddd;padding:.4em 0}
@@ -35,7 +35,7 @@ public enum HTMLTermReport {
       </style>
       </head>
       <body>
-      <h1>glossa align: \(escape(title))</h1>
+      <h1>glossa align: \(xmlEscaped(title, quoted: true))</h1>
       <p>Match kinds: \(legend); a dashed outline marks an ambiguous mention.</p>
 
       """
@@ -51,18 +51,18 @@ public enum HTMLTermReport {
     for term in document.terms {
       let span = document.originalSpan(of: term.span)
       guard span.start >= position, span.end <= original.count, span.start < span.end else { continue }
-      body += escape(String(decoding: original[position..<span.start], as: UTF8.self))
+      body += xmlEscaped(String(decoding: original[position..<span.start], as: UTF8.self), quoted: true)
       let surface = String(decoding: original[span.start..<span.end], as: UTF8.self)
       let ambiguous = term.alternatives.isEmpty ? "" : " ambiguous"
       var note = "\(term.concept) · \(term.canonical) · \(term.match.rawValue) \(score(term.score))"
       if !term.alternatives.isEmpty { note += " · also: " + term.alternatives.joined(separator: ", ") }
-      body += "<mark class=\"\(term.match.rawValue)\(ambiguous)\" title=\"\(escape(note))\">\(escape(surface))</mark>"
-      rows += "<tr><td>\(escape(surface))</td><td>\(escape(term.concept))</td><td>\(escape(term.canonical))</td>"
+      body += "<mark class=\"\(term.match.rawValue)\(ambiguous)\" title=\"\(xmlEscaped(note, quoted: true))\">\(xmlEscaped(surface, quoted: true))</mark>"
+      rows += "<tr><td>\(xmlEscaped(surface, quoted: true))</td><td>\(xmlEscaped(term.concept, quoted: true))</td><td>\(xmlEscaped(term.canonical, quoted: true))</td>"
         + "<td>\(term.match.rawValue)</td><td>\(score(term.score))</td>"
-        + "<td>\(escape(term.alternatives.joined(separator: ", ")))</td></tr>"
+        + "<td>\(xmlEscaped(term.alternatives.joined(separator: ", "), quoted: true))</td></tr>"
       position = span.end
     }
-    body += escape(String(decoding: original[position...], as: UTF8.self))
+    body += xmlEscaped(String(decoding: original[position...], as: UTF8.self), quoted: true)
     var html = "<section id=\"l\(number)\"><p><span class=\"n\">\(number)</span>\(body)</p>"
     if !rows.isEmpty {
       html += "<table><tr><th>mention</th><th>concept</th><th>canonical</th><th>match</th><th>score</th>"
@@ -73,23 +73,6 @@ public enum HTMLTermReport {
 
   /// The end of the report.
   public static let footer = "</body>\n</html>\n"
-
-  /// `text` with `&`, `<`, `>`, `"` and `'` escaped for HTML text and attribute values.
-  public static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text.unicodeScalars {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.unicodeScalars.append(character)
-      }
-    }
-    return result
-  }
 
   private static func score(_ value: Double) -> String {
     let hundredths = Int((value * 100).rounded())

@@ -1,3 +1,4 @@
+import GlossaCore
 /// TBX (ISO 30042) reading and writing.
 ///
 /// Reads TBX 2019 (`tbx`/`conceptEntry`/`langSec`/`termSec`) and TBX v2 (`martif`/`termEntry`/`langSet`/

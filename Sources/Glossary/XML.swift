@@ -322,25 +322,3 @@ struct XMLReader {
     return text
   }
 }
-
-/// Escapes text for XML content (`quoted`: also for attribute values).
-func xmlEscaped(_ text: String, quoted: Bool = false) -> String {
-  if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D || (quoted && ($0 == 0x22 || $0 == 0x0A || $0 == 0x09)) }) {
-    return text
-  }
-  var result = ""
-  result.reserveCapacity(text.utf8.count)
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "&": result += "&amp;"
-    case "<": result += "&lt;"
-    case ">": result += "&gt;"
-    case "\"" where quoted: result += "&quot;"
-    case "\n" where quoted: result += "&#10;"
-    case "\t" where quoted: result += "&#9;"
-    case "\r": result += "&#13;"
-    default: result.unicodeScalars.append(scalar)
-    }
-  }
-  return result
-}
