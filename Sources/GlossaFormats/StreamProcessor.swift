@@ -36,14 +36,17 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
   public let decoder: RecordDecoder
   public let jobs: Int
   public let batchBytes: Int
+  /// Whether a bad line is reported and the run goes on (`true`), or the run stops at it (`false`).
+  public let keepGoing: Bool
   private let format: Formatter
   private let formatError: ErrorFormatter
 
   public init(
     stage: S, inputFormat: InputFormat, language: String? = nil, invalidUTF8: InvalidUTF8Policy = .error,
-    jobs: Int = 1, batchBytes: Int = 1 << 18,
+    jobs: Int = 1, batchBytes: Int = 1 << 18, keepGoing: Bool = true,
     formatError: @escaping ErrorFormatter = { _ in nil }, format: @escaping Formatter
   ) {
+    self.keepGoing = keepGoing
     self.stage = stage
     self.decoder = RecordDecoder(format: inputFormat, language: language, invalidUTF8: invalidUTF8)
     self.jobs = max(1, jobs)
@@ -148,7 +151,7 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
         case .success(let decoded): record = decoded
         case .failure(let error):
           fail(error, into: &result)
-          if error.consequence == .stop { return }
+          if result.stopped { return }
           continue
         }
         record.warnings.forEach { result.add(.message($0.description)) }
@@ -161,6 +164,7 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
         } catch {
           diagnostics.items.forEach { result.add(.message($0.description)) }
           fail(RecordError(location: record.location, message: "\(error)"), into: &result)
+          if result.stopped { return }
         }
       }
     }
@@ -168,9 +172,12 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
     return result
   }
 
+  /// Counts a bad line; without `keepGoing`, a failed line stops the run like `.stop`.
   private func fail(_ error: RecordError, into result: inout BatchResult) {
     switch error.consequence {
-    case .failLine: result.failures += 1
+    case .failLine:
+      result.failures += 1
+      if !keepGoing { result.stopped = true }
     case .skipLine: result.skipped += 1
     case .stop:
       result.failures += 1

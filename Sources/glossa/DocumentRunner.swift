@@ -23,7 +23,7 @@ struct DocumentRunner {
     let records = options.outputFormat == .jsonl || options.errors != nil
     let processor = StreamProcessor(
       stage: AnyDocumentStage(name: "command", stage), inputFormat: options.inputFormat, language: language,
-      invalidUTF8: options.onInvalid, jobs: options.jobCount,
+      invalidUTF8: options.onInvalid, jobs: options.jobCount, keepGoing: options.keepGoing,
       formatError: { records ? errorRecord($0) : nil }, format: format)
     let errors = try options.errors.map { try OutputStream(path: $0) }
     let bar = ProgressBar.wanted(options.progress) ? ProgressBar() : nil
@@ -36,7 +36,7 @@ struct DocumentRunner {
       progress: bar.map { bar in { bar.update(done: $0, total: $1) } })
     bar?.finish()
     if summary.failures > 0 {
-      let stop = summary.stopped ? "; stopped at the first" : ""
+      let stop = summary.stopped ? "; stopped at the first (--keep-going processes every line)" : ""
       reportError("glossa: \(summary.failures) error\(summary.failures == 1 ? "" : "s") in \(summary.lines) input lines\(stop)")
       throw ExitCode(1)
     }

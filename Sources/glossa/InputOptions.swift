@@ -19,7 +19,10 @@ struct InputOptions: ParsableArguments {
   @Option(help: "text: plain lines. jsonl: one JSON object per input line, in order: the input's fields plus the results.")
   var outputFormat: OutputFormat = .text
 
-  @Option(help: "A line that is not valid UTF-8: error (report it, go on, exit 1), replace (U+FFFD, with a warning), skip-line (leave it out, with a warning), fail (stop there).")
+  @Flag(help: "Report every bad line and go on to the end (exit status 1 if there were any). Without it, the run stops at the first bad line.")
+  var keepGoing = false
+
+  @Option(help: "A line that is not valid UTF-8: error (a bad line, see --keep-going), replace (U+FFFD, with a warning), skip-line (leave it out, with a warning), fail (stop there, even with --keep-going).")
   var onInvalid: InvalidUTF8Policy = .error
 
   @Option(help: ArgumentHelp("Write error records of bad lines to this file (JSONL) instead of the output.", valueName: "file"))

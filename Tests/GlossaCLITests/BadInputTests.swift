@@ -59,7 +59,7 @@ import Testing
   ])
   func brokenJSONLLinesAreLocatedAndKeepTheirPlace(line: String, message: String) throws {
     let input = #"{"text": "Erste."}"# + "\n" + line + "\n" + #"{"text": "Letzte."}"# + "\n"
-    let result = try Glossa.run(["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl"], input: input)
+    let result = try Glossa.run(["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl", "--keep-going"], input: input)
     #expect(result.status == 1)
     #expect(result.stderr.contains(message.replacingOccurrences(of: "<stdin>:1", with: "<stdin>:2")), "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n")

@@ -97,7 +97,7 @@ final class Locked<Value>: @unchecked Sendable {
     input += Array(#"{"id": 2, "text": "kaputt}"#.utf8) + [0x0A]
     input += Array(#"{"id": 3, "text": "Dritte Meldung."}"#.utf8) + [0x0A]
     input += Array("Ung\u{FC}ltig: ".utf8) + [0xFF, 0x0A]
-    let result = try Glossa.run(["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl"], inputBytes: input)
+    let result = try Glossa.run(["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl", "--keep-going"], inputBytes: input)
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
     #expect(lines.count == 4, "one output line per input line")
@@ -166,7 +166,7 @@ final class Locked<Value>: @unchecked Sendable {
       }
     }
     let input = lines.joined(separator: "\n") + "\n"
-    let arguments = ["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl"]
+    let arguments = ["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl", "--keep-going"]
     let one = try Glossa.run(arguments + ["--jobs", "1"], input: input)
     let two = try Glossa.run(arguments + ["--jobs", "2"], input: input)
     #expect(one.status == 1 && two.status == 1)
@@ -183,15 +183,19 @@ final class Locked<Value>: @unchecked Sendable {
     let input = [0xEF, 0xBB, 0xBF] + Array("Erste Meldung.\nUng".utf8) + [0xFC] + Array("ltig.\nLetzte Meldung.\n".utf8)
     let byDefault = try Glossa.run(["segment", "--lang", "de"], inputBytes: input)
     #expect(byDefault.status == 1)
-    #expect(byDefault.stdout == "Erste Meldung.\nLetzte Meldung.\n", "the BOM is not text")
+    #expect(byDefault.stdout == "Erste Meldung.\n", "the BOM is not text; the run stops at the bad line")
     #expect(byDefault.stderr.contains("<stdin>:2:4: error: invalid UTF-8 (byte 21 of the input)"))
+    #expect(byDefault.stderr.contains("stopped at the first"))
+    let goingOn = try Glossa.run(["segment", "--lang", "de", "--keep-going"], inputBytes: input)
+    #expect(goingOn.status == 1)
+    #expect(goingOn.stdout == "Erste Meldung.\nLetzte Meldung.\n")
     let replaced = try Glossa.run(["segment", "--lang", "de", "--on-invalid", "replace"], inputBytes: input)
     #expect(replaced.status == 0)
     #expect(replaced.stdout == "Erste Meldung.\nUng\u{FFFD}ltig.\nLetzte Meldung.\n")
     #expect(replaced.stderr.contains("<stdin>:2:4: warning: invalid UTF-8"))
     let skipped = try Glossa.run(["segment", "--lang", "de", "--on-invalid", "skip-line"], inputBytes: input)
     #expect(skipped.status == 0 && skipped.stdout == "Erste Meldung.\nLetzte Meldung.\n")
-    let stopped = try Glossa.run(["segment", "--lang", "de", "--on-invalid", "fail"], inputBytes: input)
+    let stopped = try Glossa.run(["segment", "--lang", "de", "--on-invalid", "fail", "--keep-going"], inputBytes: input)
     #expect(stopped.status == 1 && stopped.stdout == "Erste Meldung.\n")
     #expect(stopped.stderr.contains("stopped at the first"))
   }
@@ -206,7 +210,7 @@ final class Locked<Value>: @unchecked Sendable {
       {"id": 4, "text": "Ruhe in Idlib."}
 
       """
-    let result = try Glossa.run(["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl", "--errors", errors], input: input)
+    let result = try Glossa.run(["segment", "--lang", "de", "--input-format", "jsonl", "--output-format", "jsonl", "--errors", errors, "--keep-going"], input: input)
     #expect(result.status == 1)
     let good = result.stdout.split(separator: "\n")
     let bad = try String(contentsOfFile: errors, encoding: .utf8).split(separator: "\n")
