@@ -55,6 +55,8 @@ public final class MatchKeyMaker {
   private let headGroups: [String: Int]
   private let cacheLimit: Int
   private let shared: SharedKeyCache?
+  /// The native rewriter, or nil when the rules need ICU.
+  private var native: NativeKeyRewriter?
   /// Per key, whether it may start a multi-word term of the index this maker belongs to (filled by the
   /// matcher).
   var startMemo: [String: Bool] = [:]
@@ -69,7 +71,7 @@ public final class MatchKeyMaker {
   /// A key maker that also looks words up in, and adds them to, a cache shared with the other makers of
   /// the same rules (the workers of one index), so that parallel workers do not each run ICU on the same
   /// words.
-  init(rules: MatchKeyRules, cacheLimit: Int = 200_000, shared: SharedKeyCache?) throws {
+  init(rules: MatchKeyRules, cacheLimit: Int = 200_000, shared: SharedKeyCache?, native useNative: Bool = true) throws {
     self.shared = shared
     self.rules = rules
     self.fold = try Transliterator(id: "glossa-fold", rules: MatchKeyRules.foldingRules)
@@ -85,7 +87,24 @@ public final class MatchKeyMaker {
       for word in group { headGroups[word] = headGroups[word] ?? number }
     }
     self.headGroups = headGroups
+    if useNative {
+      let reference = NativeKeyRewriter.ICUReference(
+        lower: try Transliterator(id: "Any-Lower"),
+        latinTail: try Transliterator(id: "glossa-key-tail", rules: NativeKeyRewriter.latinTailRules),
+        foldTail: try Transliterator(id: "glossa-fold-tail", rules: NativeKeyRewriter.foldTailRules))
+      let (fold, latin, vowels, alternates) = (fold, latin, vowels, alternates)
+      native = NativeKeyRewriter(rules: rules, icu: reference) { word in
+        let key = (try? latin.transliterate(word)) ?? ""
+        return (
+          (try? fold.transliterate(word)) ?? "", key, (try? vowels.transliterate(key)) ?? "",
+          alternates.map { (try? $0.transliterate(word)) ?? "" }
+        )
+      }
+    }
   }
+
+  /// Whether keys are computed natively (``NativeKeyRewriter``) rather than by ICU.
+  var isNative: Bool { native != nil }
 
   /// The keys of one word (no spaces or hyphens inside).
   public func keys(for word: Substring) -> WordKeys {
@@ -107,7 +126,7 @@ public final class MatchKeyMaker {
 
   private func compute(_ word: String) -> WordKeys {
     let script = Self.script(of: word)
-    let folded = (try? fold.transliterate(word)) ?? word.lowercased()
+    let folded = script == .arabic ? icuFolded(word) : (native?.folded(word) ?? icuFolded(word))
     if script == .arabic {
       let key = (try? arabic.transliterate(word)) ?? word
       return WordKeys(
@@ -138,8 +157,10 @@ public final class MatchKeyMaker {
     if let cached = alternateCache[word] { return cached }
     let own = keys(for: word).key
     var result: [String] = []
-    for alternate in alternates {
-      guard let read = try? alternate.transliterate(word), read != word.lowercased() else { continue }
+    for (number, alternate) in alternates.enumerated() {
+      guard let read = native?.alternateReading(number, of: word) ?? (try? alternate.transliterate(word)),
+        read != word.lowercased()
+      else { continue }
       let key = latinKey(read)
       if key != own, !result.contains(key) { result.append(key) }
     }
@@ -149,12 +170,18 @@ public final class MatchKeyMaker {
   }
 
   /// The transliteration key of a Latin word.
-  func latinKey(_ word: String) -> String { (try? latin.transliterate(word)) ?? word.lowercased() }
+  func latinKey(_ word: String) -> String {
+    native?.latinKey(word) ?? ((try? latin.transliterate(word)) ?? word.lowercased())
+  }
 
   /// The vowel-class key of a transliteration key.
   func skeleton(of key: String) -> String {
-    key.isEmpty ? key : ((try? vowels.transliterate(key)) ?? key)
+    if key.isEmpty { return key }
+    if let native { return native.skeleton(of: key) }
+    return (try? vowels.transliterate(key)) ?? key
   }
+
+  private func icuFolded(_ word: String) -> String { (try? fold.transliterate(word)) ?? word.lowercased() }
 
   /// `bukamal` for `albukamal`, `zor` for `ezzor` (assimilated article: vowel, doubled consonant);
   /// nil when the word has no attached article or too little would remain.
