@@ -24,7 +24,7 @@ public struct CompiledIndexError: Error, CustomStringConvertible, Sendable {
 /// which and how to rebuild it.
 extension TermIndex {
   /// The format version written and accepted.
-  static let compiledFormatVersion: UInt32 = 6
+  static let compiledFormatVersion: UInt32 = 7
   static let compiledMagic: [UInt8] = Array("GLOSSAIX".utf8)
 
   /// Whether the file at `path` starts like a compiled index.
@@ -51,7 +51,7 @@ extension TermIndex {
     for table in [exact, folded, key, skeleton, arabic, compact, compactSkeleton] { body.add(table) }
     body.add(deletions.words)
     body.add(keyFilter.words)
-    for filter in [prefixes.exact, prefixes.folded, prefixes.compact, prefixes.firstWords, prefixes.firstWordDeletions] {
+    for filter in [prefixes.exact, prefixes.folded, prefixes.compact, prefixes.wordPrefixes, prefixes.wordPrefixDeletions] {
       body.add(filter.words)
     }
     body.add(names.ids)
@@ -152,7 +152,8 @@ extension TermIndex {
     let entries = (0..<concepts.count).map { Entry(concept: concepts[$0], term: terms[$0], rank: ranks[$0]) }
     try self.init(
       names: names, rules: rules, options: options, entries: entries, termTexts: termTexts, tables: tables, deletions: deletions, keyFilter: keyFilter,
-      prefixes: PrefixFilters(exact: filters[0], folded: filters[1], compact: filters[2], firstWords: filters[3], firstWordDeletions: filters[4]),
+      prefixes: PrefixFilters(exact: filters[0], folded: filters[1], compact: filters[2], wordPrefixes: filters[3],
+        wordPrefixDeletions: filters[4]),
       maxWords: Int(scalars[2]), hasLowercaseHeads: scalars[3] != 0,
       commonKeys: Set((0..<common.count).map { common[$0] }))
   }

@@ -273,28 +273,31 @@ struct BloomFilter: Sendable {
 /// - `folded`: every byte prefix of every folded form (folded forms join words without a separator, so
 ///   a candidate's words need not end where the term's do);
 /// - `compact`: every byte prefix of every compact key;
-/// - `firstWords`: the part up to the first space of every key, vowel-class key and Arabic key with a space;
-/// - `firstWordDeletions`: those first parts of keys with one letter deleted (a fuzzy match may change
-///   the first word).
+/// - `wordPrefixes`: every proper word prefix (the words before a space: `dair` and `dair al` of
+///   `dair al sur`) of every key, vowel-class key and Arabic key, hashed with ``EditHasher``;
+/// - `wordPrefixDeletions`: the word prefixes of keys with one letter deleted (a fuzzy match may change a
+///   letter in any word), so a candidate's first words one edit away from a key's still pass.
 struct PrefixFilters: Sendable {
   struct Hashes {
     var exact: [UInt64] = []
     var folded: [UInt64] = []
     var compact: [UInt64] = []
-    var firstWords: [UInt64] = []
-    var firstWordDeletions: [UInt64] = []
+    var wordPrefixes: [UInt64] = []
+    var wordPrefixDeletions: [UInt64] = []
 
-    /// Records the part of `form` before its first space, and with `deletions` that part with each
-    /// letter deleted; forms without a space (one word) are left out.
-    mutating func addFirstPart(of form: String, deletions: Bool) {
-      guard form.utf8.contains(0x20) else { return }
-      let first = Array(form.utf8.prefix { $0 != 0x20 })
-      firstWords.append(FormHasher.hash(first))
-      guard deletions else { return }
-      for position in first.indices {
-        var deleted = first
-        deleted.remove(at: position)
-        firstWordDeletions.append(FormHasher.hash(deleted))
+    /// Records every proper word prefix of `form`, and with `deletions` each of those with one letter
+    /// deleted; a one-word form adds nothing.
+    mutating func addWordPrefixes(of form: String, deletions: Bool) {
+      let bytes = Array(form.utf8)
+      var hasher = EditHasher()
+      for end in bytes.indices where bytes[end] == 0x20 {
+        let prefix = Array(bytes[..<end])
+        hasher.reset(prefix)
+        wordPrefixes.append(hasher.whole)
+        guard deletions else { continue }
+        for position in prefix.indices where prefix[position] != 0x20 {
+          wordPrefixDeletions.append(hasher.deleting(position))
+        }
       }
     }
   }
@@ -302,15 +305,18 @@ struct PrefixFilters: Sendable {
   var exact: BloomFilter
   var folded: BloomFilter
   var compact: BloomFilter
-  var firstWords: BloomFilter
-  var firstWordDeletions: BloomFilter
+  var wordPrefixes: BloomFilter
+  var wordPrefixDeletions: BloomFilter
 
-  init(exact: BloomFilter, folded: BloomFilter, compact: BloomFilter, firstWords: BloomFilter, firstWordDeletions: BloomFilter) {
+  init(
+    exact: BloomFilter, folded: BloomFilter, compact: BloomFilter, wordPrefixes: BloomFilter,
+    wordPrefixDeletions: BloomFilter
+  ) {
     self.exact = exact
     self.folded = folded
     self.compact = compact
-    self.firstWords = firstWords
-    self.firstWordDeletions = firstWordDeletions
+    self.wordPrefixes = wordPrefixes
+    self.wordPrefixDeletions = wordPrefixDeletions
   }
 
   init(_ hashes: Hashes) {
@@ -321,7 +327,7 @@ struct PrefixFilters: Sendable {
     }
     self.init(
       exact: filter(hashes.exact), folded: filter(hashes.folded), compact: filter(hashes.compact),
-      firstWords: filter(hashes.firstWords), firstWordDeletions: filter(hashes.firstWordDeletions))
+      wordPrefixes: filter(hashes.wordPrefixes), wordPrefixDeletions: filter(hashes.wordPrefixDeletions))
   }
 
   /// Adds the hashes of every byte prefix of `form`, the empty one and `form` itself included.

@@ -57,9 +57,6 @@ public final class MatchKeyMaker {
   private let shared: SharedKeyCache?
   /// The native rewriter, or nil when the rules need ICU.
   private var native: NativeKeyRewriter?
-  /// Per key, whether it may start a multi-word term of the index this maker belongs to (filled by the
-  /// matcher).
-  var startMemo: [String: Bool] = [:]
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
   var fuzzyMemo: [String: [Int32]] = [:]
 

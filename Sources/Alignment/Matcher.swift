@@ -64,6 +64,8 @@ struct Matcher {
   private let nfc = Normalizer(.nfc)
   /// Reused buffer for the forms looked up.
   private var scratch: [UInt8] = []
+  /// Reused hasher for the one-letter deletions of a candidate's first words.
+  private var editHasher = EditHasher()
 
   init(index: TermIndex, maker: MatchKeyMaker, text: String, words: [ScannedWord]) {
     self.index = index
@@ -115,19 +117,18 @@ struct Matcher {
   }
 
   /// The longest candidate at `start` (at most `limit` words) that some level may match; longer ones
-  /// cannot, by ``PrefixFilters``: their words up to the last must be a prefix of an exact form, of a
-  /// folded form, or their first content word must start a multi-word key, vowel-class key, Arabic key
-  /// or compact key (or be one edit from such a start), or they must be capitalized words and articles
-  /// only (compact and other readings, which no filter covers).
+  /// cannot, by ``PrefixFilters``: their words up to the last must be a prefix of an exact form or of a
+  /// folded form; or, after a capitalized head, their content words up to the last must be a word prefix
+  /// of a key or vowel-class key (or one edit from one), or run together a prefix of a compact key; or
+  /// they must be capitalized words and articles only (compact and other readings, which no filter
+  /// covers).
   private mutating func longestUsefulLength(at start: Int, limit: Int) -> Int {
     var firstContent = start
     while firstContent < start + limit, keys(of: firstContent).isArticle { firstContent += 1 }
     // Candidates whose first content word is their last are not filtered.
     let unfiltered = min(limit, firstContent - start + 1)
     if unfiltered == limit { return limit }
-    // A lowercase head makes the candidate strict (exact and folded levels only) unless it is Arabic.
-    let head = keys(of: firstContent)
-    if words[firstContent].isCapitalized || head.script == .arabic, mayStartContent(head) { return limit }
+    if keys(of: firstContent).script == .arabic { return limit }
     var longest = unfiltered
     let filters = index.prefixes
     // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
@@ -152,6 +153,19 @@ struct Matcher {
       guard filters.folded.mayContain(hasher.value) else { break }
       longest = max(longest, offset + 2)
     }
+    // Key, vowel-class, compact and fuzzy levels: only after a capitalized head (a lowercase one makes
+    // the candidate strict).
+    if words[firstContent].isCapitalized {
+      var prefix: [WordKeys] = []
+      for offset in (firstContent - start)..<(limit - 1) {
+        let wordKeys = keys(of: start + offset)
+        if !wordKeys.isArticle {
+          prefix.append(wordKeys)
+          guard mayContinue(prefix) else { break }
+        }
+        longest = max(longest, offset + 2)
+      }
+    }
     // Names run together or split otherwise (compact key, vowel-class key with the articles kept) and
     // the other readings of a word are tried on any run of capitalized words and articles; no prefix
     // filter covers them, so such candidates are all kept.
@@ -160,40 +174,26 @@ struct Matcher {
     return max(longest, compactEnd - start)
   }
 
-  /// Whether a content word may be the first of a multi-word match at the key, vowel-class, Arabic,
-  /// compact or fuzzy level.
-  private func mayStartContent(_ word: WordKeys) -> Bool {
-    if mayStart(key: word.key, skeleton: word.skeleton) { return true }
-    if let stripped = word.keyWithoutArticle, let skeleton = word.skeletonWithoutArticle {
-      return mayStart(key: stripped, skeleton: skeleton)
+  /// Whether content words `prefix` (a candidate's content words but its last) may begin a key or
+  /// vowel-class key of several words, as written or one letter edited, or run together begin a compact
+  /// key, under any of their article variants.
+  private mutating func mayContinue(_ prefix: [WordKeys]) -> Bool {
+    let filters = index.prefixes
+    for variant in 0..<Self.variantCount(prefix) {
+      assemble(prefix, variant: variant, separator: 0x20, skeleton: false)
+      editHasher.reset(scratch)
+      let whole = editHasher.whole
+      if filters.wordPrefixes.mayContain(whole) || filters.wordPrefixDeletions.mayContain(whole) { return true }
+      for position in scratch.indices where scratch[position] != 0x20 {
+        let deleted = editHasher.deleting(position)
+        if filters.wordPrefixes.mayContain(deleted) || filters.wordPrefixDeletions.mayContain(deleted) { return true }
+      }
+      assemble(prefix, variant: variant, separator: 0x20, skeleton: true)
+      if filters.wordPrefixes.mayContain(EditHasher.hash(scratch)) { return true }
+      assemble(prefix, variant: variant, separator: nil, skeleton: false)
+      if filters.compact.mayContain(FormHasher.hash(scratch)) { return true }
     }
     return false
-  }
-
-  private func mayStart(key: String, skeleton: String) -> Bool {
-    if let known = maker.startMemo[key] { return known }
-    let filters = index.prefixes
-    let first = Array(key.utf8.prefix { $0 != 0x20 })
-    var result = filters.firstWords.mayContain(FormHasher.hash(first))
-      || filters.firstWordDeletions.mayContain(FormHasher.hash(first))
-      || filters.compact.mayContain(FormHasher.hash(Array(key.utf8)))
-      || filters.firstWords.mayContain(FormHasher.hash(Array(skeleton.utf8.prefix { $0 != 0x20 })))
-    if !result {
-      var deleted: [UInt8] = []
-      for position in first.indices {
-        deleted.removeAll(keepingCapacity: true)
-        deleted.append(contentsOf: first[..<position])
-        deleted.append(contentsOf: first[(position + 1)...])
-        let hash = FormHasher.hash(deleted)
-        if filters.firstWords.mayContain(hash) || filters.firstWordDeletions.mayContain(hash) {
-          result = true
-          break
-        }
-      }
-    }
-    if maker.startMemo.count >= 100_000 { maker.startMemo.removeAll(keepingCapacity: true) }
-    maker.startMemo[key] = result
-    return result
   }
 
   /// Whether a lowercase word can open a name: an article form (`al`, `el`) or a word in Arabic script.

@@ -130,13 +130,13 @@ public final class TermIndex: Sendable {
         if content.allSatisfy({ $0.script == .arabic }) {
           let form = content.map(\.key).joined(separator: " ")
           add(&arabic, form, entry)
-          prefixHashes.addFirstPart(of: form, deletions: false)
+          prefixHashes.addWordPrefixes(of: form, deletions: false)
           continue
         }
         for variant in Self.keyVariants(content) {
           let keyForm = variant.joined(separator: " ")
           add(&key, keyForm, entry)
-          prefixHashes.addFirstPart(of: keyForm, deletions: true)
+          prefixHashes.addWordPrefixes(of: keyForm, deletions: true)
           if variant.count > 1 {
             let compactForm = variant.joined()
             add(&compact, compactForm, entry)
@@ -146,7 +146,7 @@ public final class TermIndex: Sendable {
           }
           let skeletonForm = variant.map { maker.skeleton(of: $0) }.joined(separator: " ")
           add(&skeleton, skeletonForm, entry)
-          prefixHashes.addFirstPart(of: skeletonForm, deletions: false)
+          prefixHashes.addWordPrefixes(of: skeletonForm, deletions: false)
         }
         if words.count > 1, wordKeys.contains(where: \.isArticle), wordKeys.allSatisfy({ $0.script == .latin }) {
           let joined = Self.singleLetters(wordKeys.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined())
