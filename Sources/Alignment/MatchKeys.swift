@@ -59,6 +59,10 @@ public final class MatchKeyMaker {
   private var native: NativeKeyRewriter?
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
   var fuzzyMemo: [String: [Int32]] = [:]
+  /// Per one-word candidate (its text and the levels allowed), what the matcher's lookup found, with the
+  /// span counted from the word's start (filled by the matcher: a one-word lookup depends on the word
+  /// alone).
+  var lookupMemo: [LookupMemoKey: TermMatch?] = [:]
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public convenience init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {
@@ -210,6 +214,14 @@ public final class MatchKeyMaker {
     }
     return sawLatin ? .latin : .other
   }
+}
+
+/// What a one-word lookup depends on besides the index: the word and the levels allowed.
+struct LookupMemoKey: Hashable {
+  var word: String
+  var strictOnly: Bool
+  var closeOnly: Bool
+  var compactAllowed: Bool
 }
 
 /// Word keys shared by the key makers of one index across tasks: a dictionary behind a lock, consulted

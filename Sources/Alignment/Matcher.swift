@@ -394,6 +394,33 @@ struct Matcher {
     span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
     compactAllowed: Bool
   ) -> TermMatch? {
+    guard all.count == 1 else {
+      return lookupUncached(
+        span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
+        compactAllowed: compactAllowed)
+    }
+    // One word: the result depends on the word alone, and words repeat.
+    let memoKey = LookupMemoKey(
+      word: string(span.start, span.end), strictOnly: strictOnly, closeOnly: closeOnly, compactAllowed: compactAllowed)
+    if let known = maker.lookupMemo[memoKey] { return known.map { Self.shifted($0, by: span.start) } }
+    let found = lookupUncached(
+      span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
+      compactAllowed: compactAllowed)
+    if maker.lookupMemo.count >= 100_000 { maker.lookupMemo.removeAll(keepingCapacity: true) }
+    maker.lookupMemo[memoKey] = found.map { Self.shifted($0, by: -span.start) }
+    return found
+  }
+
+  private static func shifted(_ match: TermMatch, by offset: Int) -> TermMatch {
+    var result = match
+    result.span = TextSpan(start: match.span.start + offset, end: match.span.end + offset)
+    return result
+  }
+
+  private mutating func lookupUncached(
+    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
+    compactAllowed: Bool
+  ) -> TermMatch? {
     if let hit = exactHit(span) { return make(span, hit, .exact, MatchScore.exact) }
     scratch.removeAll(keepingCapacity: true)
     for word in all { scratch.append(contentsOf: word.folded.utf8) }
