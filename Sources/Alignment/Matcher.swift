@@ -106,7 +106,12 @@ struct Matcher {
   private mutating func longestMatch(at start: Int) -> (TermMatch, Int)? {
     guard !words[start].hasDigit else { return nil }
     // Names start with a capital, an article or Arabic script; other words need no ICU work at all.
-    if !words[start].isCapitalized, !index.hasLowercaseHeads, !mayStartName(start) { return nil }
+    if !words[start].isCapitalized, !mayStartName(start) {
+      guard index.hasLowercaseHeads else { return nil }
+      // A lowercase head allows the exact and folded levels only, and a candidate matching at either
+      // has a folded form that starts with this word's.
+      guard index.prefixes.folded.mayContain(FormHasher.hash(Array(keys(of: start).folded.utf8))) else { return nil }
+    }
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
     if limit > 1 { limit = longestUsefulLength(at: start, limit: limit) }
@@ -406,8 +411,9 @@ struct Matcher {
     let found = lookupUncached(
       span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
       compactAllowed: compactAllowed)
-    if maker.lookupMemo.count >= 100_000 { maker.lookupMemo.removeAll(keepingCapacity: true) }
-    maker.lookupMemo[memoKey] = found.map { Self.shifted($0, by: -span.start) }
+    if maker.lookupMemo.count >= 250_000 { maker.lookupMemo.removeAll(keepingCapacity: true) }
+    let relative: TermMatch? = found.map { Self.shifted($0, by: -span.start) }
+    maker.lookupMemo[memoKey] = .some(relative)
     return found
   }
 
