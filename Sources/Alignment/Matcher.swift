@@ -114,27 +114,41 @@ struct Matcher {
     }
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
-    if limit > 1 { limit = longestUsefulLength(at: start, limit: limit) }
-    for length in stride(from: limit, through: 1, by: -1) {
-      if let match = candidate(start, length) { return (match, length) }
+    let levels = limit > 1 ? usefulLevels(at: start, limit: limit) : [Levels.all]
+    for length in stride(from: levels.count, through: 1, by: -1) where !levels[length - 1].isEmpty {
+      if let match = candidate(start, length, levels: levels[length - 1]) { return (match, length) }
     }
     return nil
   }
 
-  /// The longest candidate at `start` (at most `limit` words) that some level may match; longer ones
-  /// cannot, by ``PrefixFilters``: their words up to the last must be a prefix of an exact form or of a
-  /// folded form; or, after a capitalized head, their content words up to the last must be a word prefix
-  /// of a key or vowel-class key (or one edit from one), or run together a prefix of a compact key; or
-  /// they must be capitalized words and articles only (compact and other readings, which no filter
-  /// covers).
-  private mutating func longestUsefulLength(at start: Int, limit: Int) -> Int {
+  /// The groups of matching levels a candidate may still match at.
+  struct Levels: OptionSet {
+    let rawValue: UInt8
+    /// Exact and folded forms.
+    static let strict = Levels(rawValue: 1)
+    /// Keys, compact keys, vowel-class keys and fuzzy keys of the words as split.
+    static let keyed = Levels(rawValue: 2)
+    /// Names run together or split otherwise, and other readings of a word.
+    static let compactReading = Levels(rawValue: 4)
+    static let all: Levels = [.strict, .keyed, .compactReading]
+  }
+
+  /// For each candidate length at `start` (1 to `limit` words), the levels that may match it; a level
+  /// is left out where ``PrefixFilters`` prove it cannot match: for the exact and folded levels, the
+  /// candidate's words up to the last must be a prefix of an exact form or of a folded form; for the
+  /// keyed levels, after a capitalized head, its content words up to the last must be a word prefix of a
+  /// key or vowel-class key (or one edit from one), or run together a prefix of a compact key; names run
+  /// together or split otherwise are read only from capitalized words and articles. Candidates whose
+  /// first content word is their last are not filtered.
+  private mutating func usefulLevels(at start: Int, limit: Int) -> [Levels] {
+    let everything = [Levels](repeating: .all, count: limit)
     var firstContent = start
     while firstContent < start + limit, keys(of: firstContent).isArticle { firstContent += 1 }
-    // Candidates whose first content word is their last are not filtered.
     let unfiltered = min(limit, firstContent - start + 1)
-    if unfiltered == limit { return limit }
-    if keys(of: firstContent).script == .arabic { return limit }
-    var longest = unfiltered
+    if unfiltered == limit { return everything }
+    if keys(of: firstContent).script == .arabic { return everything }
+    var levels = [Levels](repeating: [], count: limit)
+    for length in 1...unfiltered { levels[length - 1] = .all }
     let filters = index.prefixes
     // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
     let from = words[start].start
@@ -146,20 +160,19 @@ struct Matcher {
         if bytes[scanned] >= 0xCC { plain = false }
         scanned += 1
       }
-      if !plain { return limit }
+      if !plain { return everything }
       let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) }
       guard filters.exact.mayContain(hash) else { break }
-      longest = max(longest, offset + 2)
+      levels[offset + 1].insert(.strict)
     }
     // Folded forms: the words' folded forms joined, a prefix of some folded form.
     var hasher = FormHasher()
     for offset in 0..<(limit - 1) {
       for byte in keys(of: start + offset).folded.utf8 { hasher.add(byte) }
       guard filters.folded.mayContain(hasher.value) else { break }
-      longest = max(longest, offset + 2)
+      levels[offset + 1].insert(.strict)
     }
-    // Key, vowel-class, compact and fuzzy levels: only after a capitalized head (a lowercase one makes
-    // the candidate strict).
+    // Keyed levels: only after a capitalized head (a lowercase one makes the candidate strict).
     if words[firstContent].isCapitalized {
       var prefix: [WordKeys] = []
       for offset in (firstContent - start)..<(limit - 1) {
@@ -168,15 +181,18 @@ struct Matcher {
           prefix.append(wordKeys)
           guard mayContinue(prefix) else { break }
         }
-        longest = max(longest, offset + 2)
+        levels[offset + 1].insert(.keyed)
       }
     }
-    // Names run together or split otherwise (compact key, vowel-class key with the articles kept) and
-    // the other readings of a word are tried on any run of capitalized words and articles; no prefix
-    // filter covers them, so such candidates are all kept.
+    // Names run together or split otherwise: no prefix filter covers them, so every run of capitalized
+    // words and articles is tried.
     var compactEnd = start
     while compactEnd < start + limit, words[compactEnd].isCapitalized || keys(of: compactEnd).isArticle { compactEnd += 1 }
-    return max(longest, compactEnd - start)
+    if compactEnd > start {
+      for length in 1...(compactEnd - start) { levels[length - 1].insert(.compactReading) }
+    }
+    while let last = levels.last, last.isEmpty { levels.removeLast() }
+    return levels
   }
 
   /// Whether content words `prefix` (a candidate's content words but its last) may begin a key or
@@ -212,7 +228,7 @@ struct Matcher {
   }
 
   /// The match of words `start..<start+length`, if any passes the guards.
-  private mutating func candidate(_ start: Int, _ length: Int) -> TermMatch? {
+  private mutating func candidate(_ start: Int, _ length: Int, levels: Levels) -> TermMatch? {
     let range = start..<(start + length)
     for position in range {
       let word = words[position]
@@ -254,12 +270,13 @@ struct Matcher {
     let compactAllowed = range.allSatisfy { words[$0].isCapitalized || keys(of: $0).isArticle }
     var whole = lookup(
       span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
-      compactAllowed: compactAllowed)
+      compactAllowed: compactAllowed, levels: levels)
       .map { supported($0, start: start) }
     whole = whole.map { withoutGenericHead($0, start: start, length: length, wordKeys) }
     if let found = whole, !found.needsSupport { return found }
     // A genitive: "Rakkas", "Rakka's" read as "Rakka" + ending, preferred to a loose reading of the whole.
-    if let genitive = genitive(start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly),
+    if let genitive = genitive(
+      start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly, levels: levels),
       !genitive.needsSupport || whole == nil {
       whole = genitive
     }
@@ -282,11 +299,13 @@ struct Matcher {
   }
 
   private mutating func genitive(
-    _ start: Int, _ length: Int, _ wordKeys: [WordKeys], span: TextSpan, arabic: Bool, strictOnly: Bool
+    _ start: Int, _ length: Int, _ wordKeys: [WordKeys], span: TextSpan, arabic: Bool, strictOnly: Bool, levels: Levels
   ) -> TermMatch? {
     let last = start + length - 1
     let rules = index.rules
-    guard !arabic, !strictOnly, !words[last].hyphenAfter, let stemEnd = genitiveStem(of: last) else { return nil }
+    guard !arabic, !strictOnly, !levels.isDisjoint(with: [.strict, .keyed]), !words[last].hyphenAfter,
+      let stemEnd = genitiveStem(of: last)
+    else { return nil }
     if start > 0, rules.determiners.contains(keys(of: start - 1).folded) { return nil }
     let stemKeys = maker.keys(for: string(words[last].start, stemEnd))
     guard !stemKeys.isArticle, !rules.lookalikes.contains(stemKeys.folded) else { return nil }
@@ -295,7 +314,7 @@ struct Matcher {
     let stemContent = stemWords.filter { !$0.isArticle }
     guard var found = lookup(
       span: TextSpan(start: span.start, end: stemEnd), all: stemWords, content: stemContent, arabic: false,
-      strictOnly: false, closeOnly: false, compactAllowed: false)
+      strictOnly: false, closeOnly: false, compactAllowed: false, levels: levels)
     else { return nil }
     found.score -= MatchScore.genitivePenalty
     return supported(found, start: start)
@@ -397,12 +416,12 @@ struct Matcher {
   /// without making strings.
   private mutating func lookup(
     span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
-    compactAllowed: Bool
+    compactAllowed: Bool, levels: Levels
   ) -> TermMatch? {
-    guard all.count == 1 else {
+    guard all.count == 1, levels == .all else {
       return lookupUncached(
         span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
-        compactAllowed: compactAllowed)
+        compactAllowed: compactAllowed, levels: levels)
     }
     // One word: the result depends on the word alone, and words repeat.
     let memoKey = LookupMemoKey(
@@ -410,7 +429,7 @@ struct Matcher {
     if let known = maker.lookupMemo[memoKey] { return known.map { Self.shifted($0, by: span.start) } }
     let found = lookupUncached(
       span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
-      compactAllowed: compactAllowed)
+      compactAllowed: compactAllowed, levels: levels)
     if maker.lookupMemo.count >= 250_000 { maker.lookupMemo.removeAll(keepingCapacity: true) }
     let relative: TermMatch? = found.map { Self.shifted($0, by: -span.start) }
     maker.lookupMemo[memoKey] = .some(relative)
@@ -425,13 +444,15 @@ struct Matcher {
 
   private mutating func lookupUncached(
     span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
-    compactAllowed: Bool
+    compactAllowed: Bool, levels: Levels
   ) -> TermMatch? {
-    if let hit = exactHit(span) { return make(span, hit, .exact, MatchScore.exact) }
-    scratch.removeAll(keepingCapacity: true)
-    for word in all { scratch.append(contentsOf: word.folded.utf8) }
-    if let hit = index.folded.lookup(scratch) {
-      return make(span, hit, arabic ? .script : .folded, arabic ? MatchScore.script : MatchScore.folded)
+    if levels.contains(.strict) {
+      if let hit = exactHit(span) { return make(span, hit, .exact, MatchScore.exact) }
+      scratch.removeAll(keepingCapacity: true)
+      for word in all { scratch.append(contentsOf: word.folded.utf8) }
+      if let hit = index.folded.lookup(scratch) {
+        return make(span, hit, arabic ? .script : .folded, arabic ? MatchScore.script : MatchScore.folded)
+      }
     }
     if arabic {
       scratch.removeAll(keepingCapacity: true)
@@ -443,6 +464,10 @@ struct Matcher {
       return nil
     }
     guard !strictOnly, content.allSatisfy({ $0.script == .latin }) else { return nil }
+    guard levels.contains(.keyed) else {
+      guard levels.contains(.compactReading), compactAllowed, !closeOnly else { return nil }
+      return compactReading(span, content, all: all)
+    }
     let variants = Self.variantCount(content)
     for variant in 0..<variants {
       assemble(content, variant: variant, separator: 0x20, skeleton: false)
