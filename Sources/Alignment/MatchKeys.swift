@@ -50,19 +50,18 @@ public final class MatchKeyMaker {
   private let vowels: Transliterator
   private let arabic: Transliterator
   private let alternates: [Transliterator]
-  private var cache: [String: WordKeys] = [:]
+  private var cache: ByteKeyedCache<WordKeys>
   private var alternateCache: [String: [String]] = [:]
   private let headGroups: [String: Int]
-  private let cacheLimit: Int
   private let shared: SharedKeyCache?
   /// The native rewriter, or nil when the rules need ICU.
   private var native: NativeKeyRewriter?
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
   var fuzzyMemo: [String: [Int32]] = [:]
-  /// Per one-word candidate (its text and the levels allowed), what the matcher's lookup found, with the
-  /// span counted from the word's start (filled by the matcher: a one-word lookup depends on the word
-  /// alone).
-  var lookupMemo: [LookupMemoKey: TermMatch?] = [:]
+  /// Per one-word candidate (its bytes and a byte of the levels allowed), what the matcher's lookup
+  /// found, with the span counted from the word's start (filled by the matcher: a one-word lookup depends
+  /// on the word alone).
+  var lookupMemo = ByteKeyedCache<TermMatch?>(limit: 200_000)
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public convenience init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {
@@ -82,7 +81,7 @@ public final class MatchKeyMaker {
     self.alternates = try rules.alternateReadings.enumerated().map {
       try Transliterator(id: "glossa-alternate-\($0.offset)", rules: "::Lower;\n" + $0.element)
     }
-    self.cacheLimit = cacheLimit
+    self.cache = ByteKeyedCache(limit: cacheLimit)
     var headGroups: [String: Int] = [:]
     for (number, group) in rules.genericHeads.enumerated() {
       for word in group { headGroups[word] = headGroups[word] ?? number }
@@ -109,16 +108,22 @@ public final class MatchKeyMaker {
 
   /// The keys of one word (no spaces or hyphens inside).
   public func keys(for word: Substring) -> WordKeys {
-    if let cached = cache[String(word)] { return cached }
+    var text = String(word)
+    return text.withUTF8 { keys(utf8: $0) }
+  }
+
+  /// The keys of one word given as UTF-8 bytes; a word seen before costs a hash of its bytes.
+  func keys(utf8 word: UnsafeBufferPointer<UInt8>) -> WordKeys {
+    if let cached = cache[word] { return cached }
+    let text = String(decoding: word, as: UTF8.self)
     let computed: WordKeys
-    if let shared, let known = shared.keys(for: String(word)) {
+    if let shared, let known = shared.keys(for: text) {
       computed = known
     } else {
-      computed = compute(String(word))
-      shared?.add(computed, for: String(word))
+      computed = compute(text)
+      shared?.add(computed, for: text)
     }
-    if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-    cache[String(word)] = computed
+    cache.insert(computed, for: word)
     return computed
   }
 
@@ -165,7 +170,7 @@ public final class MatchKeyMaker {
       let key = latinKey(read)
       if key != own, !result.contains(key) { result.append(key) }
     }
-    if alternateCache.count >= cacheLimit { alternateCache.removeAll(keepingCapacity: true) }
+    if alternateCache.count >= cache.limit { alternateCache.removeAll(keepingCapacity: true) }
     alternateCache[word] = result
     return result
   }
@@ -214,14 +219,6 @@ public final class MatchKeyMaker {
     }
     return sawLatin ? .latin : .other
   }
-}
-
-/// What a one-word lookup depends on besides the index: the word and the levels allowed.
-struct LookupMemoKey: Hashable {
-  var word: String
-  var strictOnly: Bool
-  var closeOnly: Bool
-  var compactAllowed: Bool
 }
 
 /// Word keys shared by the key makers of one index across tasks: a dictionary behind a lock, consulted

@@ -64,6 +64,8 @@ struct Matcher {
   private let nfc = Normalizer(.nfc)
   /// Reused buffer for the forms looked up.
   private var scratch: [UInt8] = []
+  /// Reused buffer for the key of the one-word lookup memo.
+  private var memoKey: [UInt8] = []
   /// Reused hasher for the one-letter deletions of a candidate's first words.
   private var editHasher = EditHasher()
 
@@ -94,7 +96,8 @@ struct Matcher {
 
   private mutating func keys(of word: Int) -> WordKeys {
     if let known = keys[word] { return known }
-    let computed = maker.keys(for: string(words[word].start, words[word].end))
+    let (start, end) = (words[word].start, words[word].end)
+    let computed = bytes.withUnsafeBufferPointer { maker.keys(utf8: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     keys[word] = computed
     return computed
   }
@@ -307,7 +310,10 @@ struct Matcher {
       let stemEnd = genitiveStem(of: last)
     else { return nil }
     if start > 0, rules.determiners.contains(keys(of: start - 1).folded) { return nil }
-    let stemKeys = maker.keys(for: string(words[last].start, stemEnd))
+    let stemStart = words[last].start
+    let stemKeys = bytes.withUnsafeBufferPointer {
+      maker.keys(utf8: UnsafeBufferPointer(rebasing: $0[stemStart..<stemEnd]))
+    }
     guard !stemKeys.isArticle, !rules.lookalikes.contains(stemKeys.folded) else { return nil }
     var stemWords = wordKeys
     stemWords[length - 1] = stemKeys
@@ -423,16 +429,19 @@ struct Matcher {
         span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
         compactAllowed: compactAllowed, levels: levels)
     }
-    // One word: the result depends on the word alone, and words repeat.
-    let memoKey = LookupMemoKey(
-      word: string(span.start, span.end), strictOnly: strictOnly, closeOnly: closeOnly, compactAllowed: compactAllowed)
-    if let known = maker.lookupMemo[memoKey] { return known.map { Self.shifted($0, by: span.start) } }
+    // One word: the result depends on the word and the levels allowed alone, and words repeat. The memo
+    // key is the word's bytes and a byte of flags.
+    memoKey.removeAll(keepingCapacity: true)
+    memoKey.append(contentsOf: bytes[span.start..<span.end])
+    memoKey.append((strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0))
+    if let known = memoKey.withUnsafeBufferPointer({ maker.lookupMemo[$0] }) {
+      return known.map { Self.shifted($0, by: span.start) }
+    }
     let found = lookupUncached(
       span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
       compactAllowed: compactAllowed, levels: levels)
-    if maker.lookupMemo.count >= 250_000 { maker.lookupMemo.removeAll(keepingCapacity: true) }
     let relative: TermMatch? = found.map { Self.shifted($0, by: -span.start) }
-    maker.lookupMemo[memoKey] = .some(relative)
+    memoKey.withUnsafeBufferPointer { maker.lookupMemo.insert(relative, for: $0) }
     return found
   }
 
