@@ -163,9 +163,10 @@ public final class MatchKeyMaker {
     if let cached = alternateCache[word] { return cached }
     let own = keys(for: word).key
     var result: [String] = []
+    let lowercased = word.lowercased()
     for (number, alternate) in alternates.enumerated() {
       guard let read = native?.alternateReading(number, of: word) ?? (try? alternate.transliterate(word)),
-        read != word.lowercased()
+        read != lowercased
       else { continue }
       let key = latinKey(read)
       if key != own, !result.contains(key) { result.append(key) }

@@ -163,6 +163,12 @@ final class NativeKeyRewriter {
   private static func scalars(of text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
   private static func string(_ scalars: [UInt32]) -> String {
+    if scalars.allSatisfy({ $0 < 0x80 }) {
+      return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+        for (offset, scalar) in scalars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar) }
+        return scalars.count
+      }
+    }
     var text = ""
     text.unicodeScalars.reserveCapacity(scalars.count)
     for scalar in scalars {
