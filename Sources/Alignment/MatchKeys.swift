@@ -32,11 +32,13 @@ public struct WordKeys: Sendable, Hashable {
   public var isGenericHead: Bool = false
 }
 
-/// Computes ``WordKeys`` with ICU transliterators compiled from ``MatchKeyRules``.
+/// Computes ``WordKeys`` as the ICU transliterators compiled from ``MatchKeyRules`` define them.
 ///
-/// Holds ICU handles and a cache of the words seen so far, so it is not `Sendable`: each task uses its
-/// own, borrowed from the ``TermIndex``'s pool. Every word goes through ICU once; repeated words are a
-/// hash lookup.
+/// The rule files run natively (``NativeKeyRewriter``), checked against ICU on probe words when the maker
+/// is made; words in scripts the native rewriter does not cover, and rules outside its syntax, go through
+/// ICU. Holds ICU handles and a cache of the words seen so far (found by their bytes), so it is not
+/// `Sendable`: each task uses its own, borrowed from the ``TermIndex``'s pool. Repeated words are a hash
+/// lookup.
 ///
 /// ```swift
 /// let keys = try MatchKeyMaker(rules: .standard)
@@ -69,7 +71,7 @@ public final class MatchKeyMaker {
   }
 
   /// A key maker that also looks words up in, and adds them to, a cache shared with the other makers of
-  /// the same rules (the workers of one index), so that parallel workers do not each run ICU on the same
+  /// the same rules (the workers of one index), so that parallel workers do not each compute the keys of the same
   /// words.
   init(rules: MatchKeyRules, cacheLimit: Int = 200_000, shared: SharedKeyCache?, native useNative: Bool = true) throws {
     self.shared = shared

@@ -4,7 +4,7 @@ import ICU
 /// A glossary compiled for matching: every term's exact, folded, transliteration-key, vowel-class and
 /// Arabic forms in hash tables, plus a one-deletion table for guarded fuzzy matching.
 ///
-/// Built once (keys are computed with ICU once per term) and reused across documents and tasks: a
+/// Built once (keys are computed once per distinct word) and reused across documents and tasks: a
 /// lookup costs a few hash probes whatever the glossary's size. The index is immutable and `Sendable`;
 /// the ICU handles it needs per task come from an internal pool.
 ///
