@@ -9,9 +9,9 @@
 /// "Hassake".utf8.withContiguousStorageIfAvailable { cache[$0] }   // 7
 /// ```
 struct ByteKeyedCache<Value> {
-  /// Per slot: value number + 1; 0 marks an empty slot. At most half the slots are used.
-  private var slots: [Int32]
-  private var hashes: [UInt64] = []
+  /// Per slot: the hash's high 32 bits, then value number + 1 in the low 32 bits; 0 marks an empty
+  /// slot. At most half the slots are used, and a slot of another word is mostly told by its bits alone.
+  private var slots: [UInt64]
   /// Key `i` is `keyBytes[keyEnds[i - 1]..<keyEnds[i]]` (from 0 for the first).
   private var keyEnds: [Int] = []
   private var keyBytes: [UInt8] = []
@@ -24,7 +24,7 @@ struct ByteKeyedCache<Value> {
     self.limit = max(1, limit)
     var size = 16
     while size < 2 * self.limit { size *= 2 }
-    slots = [Int32](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
   }
 
@@ -42,15 +42,13 @@ struct ByteKeyedCache<Value> {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
     values.append(value)
-    slots[slot] = Int32(values.count)
-    hashes.append(hash)
+    slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(values.count)
     keyBytes.append(contentsOf: key)
     keyEnds.append(keyBytes.count)
   }
 
   mutating func removeAll() {
     for index in slots.indices { slots[index] = 0 }
-    hashes.removeAll(keepingCapacity: true)
     keyEnds.removeAll(keepingCapacity: true)
     keyBytes.removeAll(keepingCapacity: true)
     values.removeAll(keepingCapacity: true)
@@ -63,11 +61,12 @@ struct ByteKeyedCache<Value> {
 
   private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
     var slot = Int(truncatingIfNeeded: hash) & mask
+    let tag = hash & 0xFFFF_FFFF_0000_0000
     while true {
-      let stored = Int(slots[slot])
+      let stored = slots[slot]
       if stored == 0 { return nil }
-      let number = stored - 1
-      if hashes[number] == hash {
+      if stored & 0xFFFF_FFFF_0000_0000 == tag {
+        let number = Int(stored & 0xFFFF_FFFF) - 1
         let start = number == 0 ? 0 : keyEnds[number - 1]
         if keyEnds[number] - start == key.count, equals(key, at: start) { return number }
       }
