@@ -275,8 +275,9 @@ struct BloomFilter: Sendable {
 /// - `compact`: every byte prefix of every compact key;
 /// - `wordPrefixes`: every proper word prefix (the words before a space: `dair` and `dair al` of
 ///   `dair al sur`) of every key, vowel-class key and Arabic key, hashed with ``EditHasher``;
-/// - `wordPrefixDeletions`: the word prefixes of keys with one letter deleted (a fuzzy match may change a
-///   letter in any word), so a candidate's first words one edit away from a key's still pass.
+/// - `wordPrefixDeletions`: the word prefixes of keys with one letter but the first deleted (a fuzzy
+///   match may change a letter in any word but not the first letter), so a candidate's first words one
+///   edit away from a key's still pass.
 struct PrefixFilters: Sendable {
   struct Hashes {
     var exact: [UInt64] = []
@@ -295,7 +296,8 @@ struct PrefixFilters: Sendable {
         hasher.reset(prefix)
         wordPrefixes.append(hasher.whole)
         guard deletions else { continue }
-        for position in prefix.indices where prefix[position] != 0x20 {
+        // Not the first letter: fuzzy matching never edits it.
+        for position in prefix.indices.dropFirst() where prefix[position] != 0x20 {
           wordPrefixDeletions.append(hasher.deleting(position))
         }
       }

@@ -208,7 +208,7 @@ struct Matcher {
       editHasher.reset(scratch)
       let whole = editHasher.whole
       if filters.wordPrefixes.mayContain(whole) || filters.wordPrefixDeletions.mayContain(whole) { return true }
-      for position in scratch.indices where scratch[position] != 0x20 {
+      for position in scratch.indices.dropFirst() where scratch[position] != 0x20 {
         let deleted = editHasher.deleting(position)
         if filters.wordPrefixes.mayContain(deleted) || filters.wordPrefixDeletions.mayContain(deleted) { return true }
       }
