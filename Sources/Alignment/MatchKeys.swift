@@ -60,9 +60,9 @@ public final class MatchKeyMaker {
   private var native: NativeKeyRewriter?
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
   var fuzzyMemo: [String: [Int32]] = [:]
-  /// Per one-word candidate (its bytes and a byte of the levels allowed), what the matcher's lookup
-  /// found, with the span counted from the word's start (filled by the matcher: a one-word lookup depends
-  /// on the word alone).
+  /// Per candidate (its bytes and a byte of flags and levels allowed), what the matcher's lookup found,
+  /// with the span counted from the candidate's start (filled by the matcher: a lookup depends on the
+  /// candidate's bytes alone).
   var lookupMemo = ByteKeyedCache<TermMatch?>(limit: 200_000)
 
   /// Compiles the rules; an error in a rule file names its rule line.

@@ -64,7 +64,7 @@ struct Matcher {
   private let nfc = Normalizer(.nfc)
   /// Reused buffer for the forms looked up.
   private var scratch: [UInt8] = []
-  /// Reused buffer for the key of the one-word lookup memo.
+  /// Reused buffer for the key of the lookup memo.
   private var memoKey: [UInt8] = []
   /// Reused hasher for the one-letter deletions of a candidate's first words.
   private var editHasher = EditHasher()
@@ -424,16 +424,11 @@ struct Matcher {
     span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
     compactAllowed: Bool, levels: Levels
   ) -> TermMatch? {
-    guard all.count == 1, levels == .all else {
-      return lookupUncached(
-        span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
-        compactAllowed: compactAllowed, levels: levels)
-    }
-    // One word: the result depends on the word and the levels allowed alone, and words repeat. The memo
-    // key is the word's bytes and a byte of flags.
+    // The result depends on the candidate's bytes (its words and what joins them), the flags and the
+    // levels allowed alone, and phrases repeat. The memo key is the bytes and a byte of flags and levels.
     memoKey.removeAll(keepingCapacity: true)
     memoKey.append(contentsOf: bytes[span.start..<span.end])
-    memoKey.append((strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0))
+    memoKey.append((strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3)
     if let known = memoKey.withUnsafeBufferPointer({ maker.lookupMemo[$0] }) {
       return known.map { Self.shifted($0, by: span.start) }
     }
