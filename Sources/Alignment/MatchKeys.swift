@@ -60,10 +60,6 @@ public final class MatchKeyMaker {
   private var native: NativeKeyRewriter?
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
   var fuzzyMemo: [String: [Int32]] = [:]
-  /// Per candidate (its bytes and a byte of flags and levels allowed), what the matcher's lookup found,
-  /// with the span counted from the candidate's start (filled by the matcher: a lookup depends on the
-  /// candidate's bytes alone).
-  var lookupMemo = ByteKeyedCache<TermMatch?>(limit: 200_000)
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public convenience init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {

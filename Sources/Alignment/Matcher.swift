@@ -429,14 +429,14 @@ struct Matcher {
     memoKey.removeAll(keepingCapacity: true)
     memoKey.append(contentsOf: bytes[span.start..<span.end])
     memoKey.append((strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3)
-    if let known = memoKey.withUnsafeBufferPointer({ maker.lookupMemo[$0] }) {
+    if let known = memoKey.withUnsafeBufferPointer({ index.lookupMemo[$0] }) {
       return known.map { Self.shifted($0, by: span.start) }
     }
     let found = lookupUncached(
       span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
       compactAllowed: compactAllowed, levels: levels)
     let relative: TermMatch? = found.map { Self.shifted($0, by: -span.start) }
-    memoKey.withUnsafeBufferPointer { maker.lookupMemo.insert(relative, for: $0) }
+    memoKey.withUnsafeBufferPointer { index.lookupMemo.insert(relative, for: $0) }
     return found
   }
 

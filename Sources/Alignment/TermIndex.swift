@@ -74,8 +74,12 @@ public final class TermIndex: Sendable {
   /// The most words a term has, articles included.
   let maxWords: Int
   let keyMakers: HandlePool<MatchKeyMaker>
+  /// Per candidate (its bytes and a byte of flags and levels allowed), what the matcher's lookup found,
+  /// with the span counted from the candidate's start; shared by the workers (a lookup depends on the
+  /// candidate's bytes alone, and phrases repeat across documents).
+  let lookupMemo = SharedByteKeyedCache<TermMatch?>(limit: 200_000)
   /// Filters that let the matcher skip multi-word candidates no level can match (see
-  /// ``Matcher/longestUsefulLength(at:limit:)``).
+  /// ``Matcher/usefulLevels(at:limit:)``).
   let prefixes: PrefixFilters
   /// Match keys of the common words: a word with such a key matches no looser than by key (`Kabala`).
   let commonKeys: Set<String>
