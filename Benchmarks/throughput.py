@@ -32,12 +32,14 @@ import time
 
 
 def median_time(fn, runs):
-    times = []
+    """Median wall and CPU seconds of `fn` over `runs` calls."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def rss_mib():
@@ -46,22 +48,25 @@ def rss_mib():
 
 
 def run_child(command, stdin_path):
-    """Runs a command with stdin from a file and stdout to /dev/null; returns (seconds, peak MiB).
+    """Runs a command with stdin from a file and stdout to /dev/null; returns (wall s, CPU s, peak MiB).
 
-    The peak is measured by /usr/bin/time (-f %M) around the command itself: the rusage of a child
-    forked from this Python process would count the Python process's own memory."""
+    CPU time (user + system) and the peak are measured by /usr/bin/time around the command itself: the
+    rusage of a child forked from this Python process would count the Python process's own memory."""
     with open(stdin_path, "rb") as f, open(os.devnull, "wb") as null:
         start = time.perf_counter()
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdin=f, stdout=null, stderr=subprocess.PIPE)
+        done = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", *command], stdin=f, stdout=null, stderr=subprocess.PIPE)
         seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr.decode(errors='replace')}")
-    return seconds, int(done.stderr.decode().strip().splitlines()[-1]) / 1024
+    user, system, peak = done.stderr.decode().strip().splitlines()[-1].split()
+    return seconds, float(user) + float(system), int(peak) / 1024
 
 
 def median_child(command, stdin_path, runs):
+    """Median wall and CPU seconds and the largest peak MiB of `runs` runs."""
     results = [run_child(command, stdin_path) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return (statistics.median(r[0] for r in results), statistics.median(r[1] for r in results),
+            max(r[2] for r in results))
 
 
 def read_glossary(path):
@@ -112,28 +117,31 @@ def main():
     with open(tiny, "w") as f:
         f.write("Hallo\n")
 
-    rows = []  # (group, task, seconds, MB, peak MiB or None, note)
+    rows = []  # (group, task, wall seconds, CPU seconds, MB, peak MiB or None, note)
 
-    def add(group, task, seconds, megabytes, peak=None, note=""):
-        rows.append((group, task, seconds, megabytes, peak, note))
+    def add(group, task, timing, megabytes, peak=None, note=""):
+        seconds, cpu = timing
+        rows.append((group, task, seconds, cpu, megabytes, peak, note))
         mbs = megabytes / seconds if megabytes and seconds else 0
-        print(f"  {task}: {seconds:.3f} s, {mbs:.1f} MB/s" + (f", {peak:.0f} MiB" if peak else ""), file=sys.stderr)
+        print(f"  {task}: {seconds:.3f} s ({cpu:.3f} s CPU), {mbs:.1f} MB/s" + (f", {peak:.0f} MiB" if peak else ""),
+              file=sys.stderr)
+
+    def child(group, task, command, megabytes, runs, stdin=None, note=""):
+        seconds, cpu, peak = median_child(command, stdin or tiny, runs)
+        add(group, task, (seconds, cpu), megabytes, peak, note)
 
     g = args.glossa
-    seconds, peak = median_child(["cat", corpus], tiny, args.runs)
-    add("read", "cat (anchor)", seconds, size, peak)
+    child("read", "cat (anchor)", ["cat", corpus], size, args.runs)
     for name, command in [
         ("glossa normalize (NFC)", [g, "normalize", corpus]),
         ("glossa segment --lang de", [g, "segment", "--lang", "de", corpus]),
         ("glossa tokenize --lang de", [g, "tokenize", "--lang", "de", corpus]),
     ]:
-        seconds, peak = median_child(command + ["--jobs", "1"], tiny, args.runs)
-        add("stages", name + " --jobs 1", seconds, size, peak)
+        child("stages", name + " --jobs 1", command + ["--jobs", "1"], size, args.runs)
     for jobs in ("1", "2"):
-        seconds, peak = median_child([g, "align", "--glossary", args.glossary, "--lang", "de", "--jobs", jobs, corpus], tiny, args.runs)
-        add("align", f"glossa align, eval glossary (147 terms) --jobs {jobs}", seconds, size, peak)
-        seconds, peak = median_child([g, "apply", "--glossary", args.glossary, "--lang", "de", "--jobs", jobs, corpus], tiny, args.runs)
-        add("align", f"glossa apply, eval glossary (147 terms) --jobs {jobs}", seconds, size, peak)
+        for command in ("align", "apply"):
+            child("align", f"glossa {command}, eval glossary (147 terms) --jobs {jobs}",
+                  [g, command, "--glossary", args.glossary, "--lang", "de", "--jobs", jobs, corpus], size, args.runs)
 
     try:
         import icu
@@ -198,17 +206,21 @@ def main():
             with open(tsv, "wb") as f:
                 f.write(lzma.open(os.path.join(args.geo_dir, f"geonames-{name}.tsv.xz")).read())
             index = os.path.join(work, f"{name}.glossa-index")
-            seconds, peak = run_child([g, "glossary", "compile", tsv, "-o", index], tiny)
-            add(name, f"glossa glossary compile {name}.tsv (TSV load + index build)", seconds, 0, peak)
-            seconds, peak = median_child([g, "align", "--glossary", index, "--lang", "de", "--jobs", "1", tiny], tiny, args.runs)
-            add(name, f"glossa load compiled {name} index (align of one line)", seconds, 0, peak,
-                f"{os.path.getsize(index) / 2**20:.0f} MiB file")
+            seconds, cpu, peak = run_child([g, "glossary", "compile", tsv, "-o", index], tiny)
+            add(name, f"glossa glossary compile {name}.tsv (TSV load + index build)", (seconds, cpu), 0, peak)
+            child(name, f"glossa load compiled {name} index (align of one line)",
+                  [g, "align", "--glossary", index, "--lang", "de", "--jobs", "1", tiny], 0, args.runs,
+                  note=f"{os.path.getsize(index) / 2**20:.0f} MiB file")
             geo[name] = (tsv, index)
             for command in ("align", "apply"):
                 for jobs in ("1", "2"):
-                    seconds, peak = median_child(
-                        [g, command, "--glossary", index, "--lang", "de", "--jobs", jobs, sample], tiny, args.geo_runs)
-                    add(name, f"glossa {command} {name} --jobs {jobs}", seconds, sample_size, peak)
+                    child(name, f"glossa {command} {name} --jobs {jobs}",
+                          [g, command, "--glossary", index, "--lang", "de", "--jobs", jobs, sample], sample_size, args.geo_runs)
+            # The whole pipeline as processes: NFC and punctuation, sentences (German rules), terms replaced.
+            pipe = (f"'{g}' normalize --punctuation --jobs 1 '{sample}' | '{g}' segment --lang de --jobs 1"
+                    f" | '{g}' apply --glossary '{index}' --lang de --jobs 1")
+            child(name, f"pipeline normalize | segment | apply {name}, --jobs 1 each", ["bash", "-o", "pipefail", "-c", pipe],
+                  sample_size, args.geo_runs, note="3 processes; CPU is their sum")
 
             pairs = read_glossary(tsv)
             try:
@@ -226,7 +238,7 @@ def main():
                     for line in sample_lines:
                         processor.extract_keywords(line)
 
-                add(name, f"FlashText {name}: build (anchor)", build, 0, grown, f"index +{grown:.0f} MiB")
+                add(name, f"FlashText {name}: build (anchor)", (build, build), 0, grown, f"index +{grown:.0f} MiB")
                 add(name, f"FlashText {name}: exact match (anchor)", median_time(flash, args.geo_runs), sample_size)
                 del processor
             except ImportError:
@@ -251,7 +263,7 @@ def main():
                             if (begin == 0 or not line[begin - 1].isalnum()) and (end + 1 == n or not line[end + 1].isalnum()):
                                 pass
 
-                add(name, f"pyahocorasick {name}: build (anchor)", build, 0, grown, f"index +{grown:.0f} MiB")
+                add(name, f"pyahocorasick {name}: build (anchor)", (build, build), 0, grown, f"index +{grown:.0f} MiB")
                 add(name, f"pyahocorasick {name}: match + boundary check (anchor)", median_time(aho, args.geo_runs), sample_size)
                 del automaton
             except ImportError:
@@ -262,17 +274,21 @@ def main():
           f"median of {args.runs} runs ({args.geo_runs} for GeoNames rows); load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, "
           f"{os.cpu_count()} cores")
     print()
-    print("| group | task | seconds | MB/s | peak MiB | note |")
-    print("|---|---|---:|---:|---:|---|")
-    for group, task, seconds, megabytes, peak, note in rows:
+    print("| group | task | seconds | CPU s | MB/s | MB/s per CPU s | peak MiB | note |")
+    print("|---|---|---:|---:|---:|---:|---:|---|")
+    for group, task, seconds, cpu, megabytes, peak, note in rows:
         mbs = f"{megabytes / seconds:.2f}" if megabytes else ""
+        per_cpu = f"{megabytes / cpu:.2f}" if megabytes and cpu else ""
         peak_text = f"{peak:.0f}" if peak else ""
-        print(f"| {group} | {task} | {seconds:.3f} | {mbs} | {peak_text} | {note} |")
+        print(f"| {group} | {task} | {seconds:.3f} | {cpu:.3f} | {mbs} | {per_cpu} | {peak_text} | {note} |")
 
-    def rate(task):
-        for _, name, seconds, megabytes, _, _ in rows:
-            if name == task and megabytes:
-                return megabytes / seconds
+    def row(task):
+        return next((r for r in rows if r[1] == task), None)
+
+    def rate(task, cpu=False):
+        found = row(task)
+        if found and found[4]:
+            return found[4] / (found[3] if cpu else found[2])
         return None
 
     print()
@@ -289,18 +305,57 @@ def main():
             (f"apply {name} j1 / pyahocorasick", rate(f"glossa apply {name} --jobs 1"), rate(f"pyahocorasick {name}: match + boundary check (anchor)")),
             (f"apply {name} j2 / j1", rate(f"glossa apply {name} --jobs 2"), rate(f"glossa apply {name} --jobs 1")),
         ]
+    costs = {}
     if "cities15000" in geo and "cities500" in geo:
         for tool, small, large in [
-            ("glossa apply j1", "glossa apply cities15000 --jobs 1", "glossa apply cities500 --jobs 1"),
+            ("glossa apply j1, wall", "glossa apply cities15000 --jobs 1", "glossa apply cities500 --jobs 1"),
             ("FlashText", "FlashText cities15000: exact match (anchor)", "FlashText cities500: exact match (anchor)"),
             ("pyahocorasick", "pyahocorasick cities15000: match + boundary check (anchor)", "pyahocorasick cities500: match + boundary check (anchor)"),
         ]:
             a, b = rate(small), rate(large)
             if a and b:
                 print(f"- cost per MB, cities500 / cities15000, {tool}: {a / b:.2f} (growth {100 * (a / b - 1):.0f} %)")
+        # Matching alone: CPU of the apply run less the CPU of loading the same index (the one-line run).
+        for name in ("cities15000", "cities500"):
+            apply_row, load_row = row(f"glossa apply {name} --jobs 1"), row(f"glossa load compiled {name} index (align of one line)")
+            if apply_row and load_row:
+                costs[name] = (apply_row[3] - load_row[3]) / apply_row[4]
+        if len(costs) == 2:
+            growth = costs["cities500"] / costs["cities15000"]
+            print(f"- CPU per MB of matching (index load left out), cities500 / cities15000, glossa apply j1: "
+                  f"{growth:.2f} (growth {100 * (growth - 1):.0f} %)")
     for name, a, b in ratios:
         if a and b:
             print(f"- {name}: {a / b:.2f}")
+
+    # The targets of issue 6, each with the number it is judged by.
+    print()
+    print("Targets:")
+
+    def target(text, value, goal, unit="", higher=True):
+        if value is None:
+            return
+        met = value >= goal if higher else value <= goal
+        print(f"- {text}: {value:.2f}{unit} (target {'>=' if higher else '<='} {goal}{unit}): {'met' if met else 'MISSED'}")
+
+    target("glossa segment --lang de --jobs 1, MB/s", rate("glossa segment --lang de --jobs 1"), 100)
+    if "cities500" in geo:
+        target("glossa apply cities500 --jobs 1, MB/s", rate("glossa apply cities500 --jobs 1"), 30)
+        flash = rate("FlashText cities500: exact match (anchor)")
+        if flash:
+            target("glossa apply cities500 --jobs 1 / FlashText", rate("glossa apply cities500 --jobs 1") / flash, 5, "x")
+        one, two = rate("glossa apply cities500 --jobs 1"), rate("glossa apply cities500 --jobs 2")
+        if one and two:
+            target("glossa apply cities500 --jobs 2 / --jobs 1", two / one, 1.8, "x")
+        load_row = row("glossa load compiled cities500 index (align of one line)")
+        if load_row:
+            target("compiled cities500 index load (whole one-line run), s", load_row[2], 0.3, " s", higher=False)
+            target("peak memory with the compiled cities500 index, MiB", load_row[5], 300, " MiB", higher=False)
+        compile_row = row("glossa glossary compile cities500.tsv (TSV load + index build)")
+        if compile_row:
+            target("cities500 from TSV (compile), s", compile_row[2], 2, " s", higher=False)
+        if len(costs) == 2:
+            target("CPU per MB of matching, growth cities15000 -> cities500", 100 * (growth - 1), 15, " %", higher=False)
 
     for path in os.listdir(work):
         os.unlink(os.path.join(work, path))
