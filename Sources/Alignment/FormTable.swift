@@ -255,6 +255,18 @@ struct FormTableBuilder: Sendable {
 
   init() { slots = [UInt64](repeating: 0, count: 1024) }
 
+  /// Makes room for about `forms` forms of `bytes` bytes in all, and `entries` entries.
+  mutating func reserveCapacity(forms: Int, bytes byteCount: Int, entries: Int) {
+    hashes.reserveCapacity(forms)
+    formStarts.reserveCapacity(forms + 1)
+    bytes.reserveCapacity(byteCount)
+    heads.reserveCapacity(forms)
+    tails.reserveCapacity(forms)
+    lastConcepts.reserveCapacity(forms)
+    nodeEntries.reserveCapacity(entries)
+    nodeNext.reserveCapacity(entries)
+  }
+
   /// The number of forms.
   var count: Int { hashes.count }
 

@@ -60,104 +60,17 @@ extension TermIndex {
   /// Indexes the terms of the concepts in `range`: each term's forms at every level, each distinct word's
   /// keys computed once (the key maker caches them by the word's bytes), the forms made as bytes.
   static func buildPart(_ glossary: Glossary, concepts range: Range<Int>, rules: MatchKeyRules, options: Options) throws -> Part {
-    let maker = try MatchKeyMaker(rules: rules, cacheLimit: 1 << 21)
+    var builder = try PartBuilder(rules: rules, options: options)
+    let terms = glossary.concepts[range].reduce(0) { $0 + $1.terms.count }
+    builder.reserveCapacity(terms: terms)
     let nfc = Normalizer(.nfc)
-    var part = Part()
-    part.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
-    var form: [UInt8] = []
-    form.reserveCapacity(256)
-    var wordKeys: [WordKeys] = []
-    var content: [WordKeys] = []
-    var articleKeys: [String: String] = [:]
-
-    func add(_ table: Int, _ entry: Int32, _ concept: Int32) {
-      form.withUnsafeBufferPointer { part.tables[table].add($0, entry: entry, concept: concept) }
-    }
-    /// Sets `form` to the pieces joined by `separator` (none when nil).
-    func join(_ count: Int, separator: UInt8?, _ piece: (Int) -> String) {
-      form.removeAll(keepingCapacity: true)
-      for number in 0..<count {
-        if number > 0, let separator { form.append(separator) }
-        form.append(contentsOf: piece(number).utf8)
-      }
-    }
-    /// Adds the vowel-class key of `form` (a compact key, runs of one letter written once) to the
-    /// compact-skeleton table when it is long enough.
-    func addCompactSkeleton(_ entry: Int32, _ concept: Int32) {
-      var single: [UInt8] = []
-      single.reserveCapacity(form.count)
-      for byte in form where single.last != byte { single.append(byte) }
-      let joined = String(decoding: single, as: UTF8.self)
-      let length = single.allSatisfy { $0 < 0x80 } ? single.count : joined.count
-      guard length >= options.minimumCompactSkeletonLength else { return }
-      join(1, separator: nil) { _ in maker.skeleton(of: joined) }
-      add(Part.compactSkeleton, entry, concept)
-    }
-    /// The vowel-class key of word `word`'s key, or of its key without article.
-    func skeleton(_ word: WordKeys, stripped: Bool) -> String {
-      if stripped, let skeleton = word.skeletonWithoutArticle { return skeleton }
-      if word.script != .arabic, !word.isGenericHead { return word.skeleton }
-      return maker.skeleton(of: stripped ? word.keyWithoutArticle ?? word.key : word.key)
-    }
-
     for conceptIndex in range {
-      let concept = Int32(conceptIndex)
       for (termIndex, term) in glossary.concepts[conceptIndex].terms.enumerated() {
         var text = nfc.normalize(term.text)
-        text.withUTF8 { utf8 in
-          let words = WordScanner.words(utf8: utf8)
-          guard !words.isEmpty else { return }
-          part.maxWords = max(part.maxWords, words.count)
-          let entry = Int32(part.entries.count)
-          let rank: UInt8 = term.status == .preferred ? 0 : term.status == .admitted ? 1 : 2
-          part.entries.append(Entry(concept: concept, term: Int32(termIndex), rank: rank))
-          part.termTexts.append(term.text)
-          wordKeys.removeAll(keepingCapacity: true)
-          for word in words { wordKeys.append(maker.keys(utf8: UnsafeBufferPointer(rebasing: utf8[word.start..<word.end]))) }
-          if !words[0].isCapitalized, wordKeys[0].script == .latin, !wordKeys[0].isArticle { part.hasLowercaseHeads = true }
-          part.tables[Part.exact].add(utf8, entry: entry, concept: concept)
-          for word in words.dropLast() {
-            part.exactPrefixes.append(FormHasher.hash(UnsafeBufferPointer(rebasing: utf8[..<word.end])))
-          }
-          join(wordKeys.count, separator: nil) { wordKeys[$0].folded }
-          add(Part.folded, entry, concept)
-          content.removeAll(keepingCapacity: true)
-          for keys in wordKeys where !keys.isArticle { content.append(keys) }
-          guard !content.isEmpty else { return }
-          if content.allSatisfy({ $0.script == .arabic }) {
-            join(content.count, separator: 0x20) { content[$0].key }
-            add(Part.arabic, entry, concept)
-            return
-          }
-          for stripped in strippedPositions(content) {
-            func key(_ position: Int) -> String {
-              position == stripped ? content[position].keyWithoutArticle ?? content[position].key : content[position].key
-            }
-            join(content.count, separator: 0x20, key)
-            add(Part.key, entry, concept)
-            if content.count > 1 {
-              join(content.count, separator: nil, key)
-              add(Part.compact, entry, concept)
-              addCompactSkeleton(entry, concept)
-            }
-            join(content.count, separator: 0x20) { skeleton(content[$0], stripped: $0 == stripped) }
-            add(Part.skeleton, entry, concept)
-          }
-          if words.count > 1, wordKeys.contains(where: \.isArticle), wordKeys.allSatisfy({ $0.script == .latin }) {
-            join(wordKeys.count, separator: nil) { position in
-              let keys = wordKeys[position]
-              guard keys.isArticle else { return keys.key }
-              if let known = articleKeys[keys.folded] { return known }
-              let key = maker.latinKey(keys.folded)
-              articleKeys[keys.folded] = key
-              return key
-            }
-            addCompactSkeleton(entry, concept)
-          }
-        }
+        text.withUTF8 { builder.add(term, normalized: $0, concept: Int32(conceptIndex), number: Int32(termIndex)) }
       }
     }
-    return part
+    return builder.part
   }
 
   /// Table `table` of the parts joined in order.
@@ -242,5 +155,134 @@ extension StringArena {
     bytes += other.bytes
     starts.reserveCapacity(starts.count + other.count)
     for start in other.starts.dropFirst() { starts.append(start + offset) }
+  }
+}
+
+/// Indexes terms one by one into a ``TermIndex/Part``, with one key maker and reused buffers.
+private struct PartBuilder {
+  typealias Part = TermIndex.Part
+  var part = Part()
+  let maker: MatchKeyMaker
+  let options: TermIndex.Options
+  /// The form being made.
+  private var form: [UInt8] = []
+  private var single: [UInt8] = []
+  private var wordKeys: [WordKeys] = []
+  private var content: [WordKeys] = []
+  private var articleKeys: [String: String] = [:]
+
+  init(rules: MatchKeyRules, options: TermIndex.Options) throws {
+    maker = try MatchKeyMaker(rules: rules, cacheLimit: 1 << 21)
+    self.options = options
+    part.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
+    form.reserveCapacity(256)
+    single.reserveCapacity(256)
+  }
+
+  /// Makes room for about `terms` terms: room that is not used costs address space, not memory.
+  mutating func reserveCapacity(terms: Int) {
+    part.entries.reserveCapacity(terms)
+    part.termTexts.starts.reserveCapacity(terms + 1)
+    part.termTexts.bytes.reserveCapacity(terms * 16)
+    part.exactPrefixes.reserveCapacity(terms)
+    for table in [Part.exact, Part.folded, Part.key, Part.skeleton] {
+      part.tables[table].reserveCapacity(forms: terms, bytes: terms * 16, entries: terms + terms / 4)
+    }
+  }
+
+  /// Indexes `term` of concept `concept`, `normalized` being its text in NFC.
+  mutating func add(_ term: Term, normalized utf8: UnsafeBufferPointer<UInt8>, concept: Int32, number: Int32) {
+    let words = WordScanner.words(utf8: utf8)
+    guard !words.isEmpty else { return }
+    part.maxWords = max(part.maxWords, words.count)
+    let entry = Int32(part.entries.count)
+    let rank: UInt8 = term.status == .preferred ? 0 : term.status == .admitted ? 1 : 2
+    part.entries.append(TermIndex.Entry(concept: concept, term: number, rank: rank))
+    part.termTexts.append(term.text)
+    wordKeys.removeAll(keepingCapacity: true)
+    for word in words { wordKeys.append(maker.keys(utf8: UnsafeBufferPointer(rebasing: utf8[word.start..<word.end]))) }
+    if !words[0].isCapitalized, wordKeys[0].script == .latin, !wordKeys[0].isArticle { part.hasLowercaseHeads = true }
+    part.tables[Part.exact].add(utf8, entry: entry, concept: concept)
+    for word in words.dropLast() {
+      part.exactPrefixes.append(FormHasher.hash(UnsafeBufferPointer(rebasing: utf8[..<word.end])))
+    }
+    form.removeAll(keepingCapacity: true)
+    for keys in wordKeys { form.append(contentsOf: keys.folded.utf8) }
+    store(Part.folded, entry, concept)
+    content.removeAll(keepingCapacity: true)
+    for keys in wordKeys where !keys.isArticle { content.append(keys) }
+    guard !content.isEmpty else { return }
+    if content.allSatisfy({ $0.script == .arabic }) {
+      joinKeys(stripped: -1, separator: 0x20)
+      store(Part.arabic, entry, concept)
+      return
+    }
+    for stripped in TermIndex.strippedPositions(content) {
+      joinKeys(stripped: stripped, separator: 0x20)
+      store(Part.key, entry, concept)
+      if content.count > 1 {
+        joinKeys(stripped: stripped, separator: nil)
+        store(Part.compact, entry, concept)
+        storeCompactSkeleton(entry, concept)
+      }
+      form.removeAll(keepingCapacity: true)
+      for position in content.indices {
+        if position > 0 { form.append(0x20) }
+        form.append(contentsOf: skeleton(content[position], stripped: position == stripped).utf8)
+      }
+      store(Part.skeleton, entry, concept)
+    }
+    if words.count > 1, wordKeys.contains(where: \.isArticle), wordKeys.allSatisfy({ $0.script == .latin }) {
+      form.removeAll(keepingCapacity: true)
+      for position in wordKeys.indices {
+        let keys = wordKeys[position]
+        form.append(contentsOf: (keys.isArticle ? articleKey(keys.folded) : keys.key).utf8)
+      }
+      storeCompactSkeleton(entry, concept)
+    }
+  }
+
+  private mutating func store(_ table: Int, _ entry: Int32, _ concept: Int32) {
+    form.withUnsafeBufferPointer { part.tables[table].add($0, entry: entry, concept: concept) }
+  }
+
+  /// Sets `form` to the content words' keys (word `stripped` without its attached article) joined by
+  /// `separator`.
+  private mutating func joinKeys(stripped: Int, separator: UInt8?) {
+    form.removeAll(keepingCapacity: true)
+    for position in content.indices {
+      if position > 0, let separator { form.append(separator) }
+      let keys = content[position]
+      form.append(contentsOf: (position == stripped ? keys.keyWithoutArticle ?? keys.key : keys.key).utf8)
+    }
+  }
+
+  /// Stores the vowel-class key of `form` (a compact key) with runs of one letter written once in the
+  /// compact-skeleton table, when it is long enough.
+  private mutating func storeCompactSkeleton(_ entry: Int32, _ concept: Int32) {
+    single.removeAll(keepingCapacity: true)
+    for byte in form where single.last != byte { single.append(byte) }
+    let joined = String(decoding: single, as: UTF8.self)
+    let length = single.allSatisfy { $0 < 0x80 } ? single.count : joined.count
+    guard length >= options.minimumCompactSkeletonLength else { return }
+    form.removeAll(keepingCapacity: true)
+    form.append(contentsOf: maker.skeleton(of: joined).utf8)
+    store(Part.compactSkeleton, entry, concept)
+  }
+
+  /// The vowel-class key of a word's key, or of its key without attached article: computed with the
+  /// word's keys, except for Arabic-script words and generic heads, whose stored skeleton is their key.
+  private func skeleton(_ word: WordKeys, stripped: Bool) -> String {
+    if stripped, let skeleton = word.skeletonWithoutArticle { return skeleton }
+    if word.script != .arabic, !word.isGenericHead { return word.skeleton }
+    return maker.skeleton(of: stripped ? word.keyWithoutArticle ?? word.key : word.key)
+  }
+
+  /// The Latin key of an article (`al`, `el`, …) as it is written inside a compact name.
+  private mutating func articleKey(_ folded: String) -> String {
+    if let known = articleKeys[folded] { return known }
+    let key = maker.latinKey(folded)
+    articleKeys[folded] = key
+    return key
   }
 }
