@@ -409,8 +409,11 @@ struct BloomFilter: Sendable {
   }
 
   @inline(__always)
-  private func locate(_ hash: UInt64) -> (word: Int, mask: UInt64) {
-    let word = Int(hash.multipliedFullWidth(by: UInt64(words.count)).high)
+  private func locate(_ hash: UInt64) -> (word: Int, mask: UInt64) { Self.locate(hash, wordCount: words.count) }
+
+  @inline(__always)
+  private static func locate(_ hash: UInt64, wordCount: Int) -> (word: Int, mask: UInt64) {
+    let word = Int(hash.multipliedFullWidth(by: UInt64(wordCount)).high)
     let mask: UInt64 = 1 << (hash & 63) | 1 << ((hash >> 6) & 63) | 1 << ((hash >> 12) & 63) | 1 << ((hash >> 18) & 63)
     return (word, mask)
   }
@@ -418,6 +421,17 @@ struct BloomFilter: Sendable {
   mutating func insert(_ hash: UInt64) {
     let (word, mask) = locate(hash)
     words[word] |= mask
+  }
+
+  /// Inserts the hashes `enumerate` passes to its argument, writing to the words without a copy check
+  /// per hash.
+  mutating func insert(_ enumerate: ((UInt64) -> Void) -> Void) {
+    words.withUnsafeMutableBufferPointer { words in
+      enumerate { hash in
+        let (word, mask) = Self.locate(hash, wordCount: words.count)
+        words[word] |= mask
+      }
+    }
   }
 
   @inline(__always)

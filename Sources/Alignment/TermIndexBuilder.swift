@@ -90,7 +90,7 @@ extension TermIndex {
       var count = 0
       enumerate { _ in count += 1 }
       var filter = BloomFilter(capacity: count)
-      enumerate { filter.insert($0) }
+      filter.insert(enumerate)
       return filter
     }
     func forEachForm(_ table: FormTable, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
