@@ -39,59 +39,62 @@ extension TermIndex {
   /// Writes the index to `path`. `source`, the glossary file it was built from, is recorded with its
   /// size and modification time, so a later change to it marks the compiled file stale.
   public func write(toFile path: String, source: String? = nil) throws {
-    var body = IndexWriter()
-    body.add([
-      Int64(options.minimumSkeletonLength), Int64(options.minimumFuzzyLength ?? -1), Int64(maxWords), hasLowercaseHeads ? 1 : 0,
-      Int64(options.minimumCompactSkeletonLength),
-    ])
-    body.add(entries.map(\.concept))
-    body.add(entries.map(\.term))
-    body.add(entries.map(\.rank))
-    body.add(termTexts)
-    for table in [exact, folded, key, skeleton, arabic, compact, compactSkeleton] { body.add(table) }
-    body.add(deletions.words)
-    body.add(keyFilter.words)
-    for filter in [prefixes.exact, prefixes.folded, prefixes.compact, prefixes.wordPrefixes, prefixes.wordPrefixDeletions] {
-      body.add(filter.words)
-    }
-    body.add(names.ids)
-    body.add(names.idTable)
-    body.add(names.preferredStarts)
-    body.add(names.preferredLanguages)
-    body.add(names.preferredTexts)
-    body.add(names.firstTerms)
-    body.add(names.hasTerms)
     var common = StringArena()
     for key in commonKeys.sorted() { common.append(key) }
-    body.add(common)
     var sourceInfo = StringArena()
     var stamp: [Int64] = [-1, -1]
     if let source {
       sourceInfo.append(source)
       if let status = Self.fileStatus(source) { stamp = [status.size, status.modified] }
     }
-    body.add(sourceInfo)
-    body.add(stamp)
+    let concepts = entries.map(\.concept), terms = entries.map(\.term), ranks = entries.map(\.rank)
+    // The body is passed over twice: once for its checksum and length, which the header holds, then
+    // written straight from the index's arrays.
+    func addBody(to body: inout IndexWriter) {
+      body.add([
+        Int64(options.minimumSkeletonLength), Int64(options.minimumFuzzyLength ?? -1), Int64(maxWords), hasLowercaseHeads ? 1 : 0,
+        Int64(options.minimumCompactSkeletonLength),
+      ])
+      body.add(concepts)
+      body.add(terms)
+      body.add(ranks)
+      body.add(termTexts)
+      for table in [exact, folded, key, skeleton, arabic, compact, compactSkeleton] { body.add(table) }
+      body.add(deletions.words)
+      body.add(keyFilter.words)
+      for filter in [prefixes.exact, prefixes.folded, prefixes.compact, prefixes.wordPrefixes, prefixes.wordPrefixDeletions] {
+        body.add(filter.words)
+      }
+      body.add(names.ids)
+      body.add(names.idTable)
+      body.add(names.preferredStarts)
+      body.add(names.preferredLanguages)
+      body.add(names.preferredTexts)
+      body.add(names.firstTerms)
+      body.add(names.hasTerms)
+      body.add(common)
+      body.add(sourceInfo)
+      body.add(stamp)
+    }
+    var measured = IndexWriter(sink: .measure)
+    addBody(to: &measured)
 
     var header = IndexWriter()
     header.bytes.append(contentsOf: Self.compiledMagic)
     header.raw(Self.compiledFormatVersion)
     header.raw(UInt32(0))
     header.raw(Self.fingerprint(rules: rules, options: options))
-    header.raw(body.checksum.value)
-    header.raw(UInt64(body.bytes.count))
+    header.raw(measured.checksum.value)
+    header.raw(UInt64(measured.length))
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw CompiledIndexError(path: path, message: "cannot create (\(String(cString: strerror(errno))))") }
     defer { close(descriptor) }
-    for part in [header.bytes, body.bytes] {
-      try part.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-          let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-          guard written > 0 else { throw CompiledIndexError(path: path, message: "cannot write (\(String(cString: strerror(errno))))") }
-          offset += written
-        }
-      }
+    var body = IndexWriter(sink: .file(descriptor))
+    body.write(header.bytes)
+    addBody(to: &body)
+    body.flush()
+    if body.writeError != 0 {
+      throw CompiledIndexError(path: path, message: "cannot write (\(String(cString: strerror(body.writeError))))")
     }
   }
 
@@ -217,13 +220,27 @@ struct IndexChecksum {
   }
 }
 
-/// Builds the body of a compiled index.
+/// Builds the body of a compiled index: in memory, only its checksum and length, or straight into a
+/// file (small arrays gathered in a buffer, large ones written from their own storage).
 struct IndexWriter {
+  enum Sink {
+    case memory, measure
+    case file(Int32)
+  }
+
+  let sink: Sink
+  /// The bytes kept (`memory`) or not yet written (`file`).
   var bytes: [UInt8] = []
   var checksum = IndexChecksum()
+  /// The number of bytes added.
+  private(set) var length = 0
+  /// The `errno` of the first failed write, 0 when none failed.
+  private(set) var writeError: Int32 = 0
+
+  init(sink: Sink = .memory) { self.sink = sink }
 
   mutating func raw<T: FixedWidthInteger>(_ value: T) {
-    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    withUnsafeBytes(of: value.littleEndian) { append($0) }
   }
 
   /// Appends an array as its byte count, its bytes and padding to 8, and adds them to the checksum.
@@ -231,16 +248,62 @@ struct IndexWriter {
     let size = UInt64(array.count * MemoryLayout<T>.stride).littleEndian
     withUnsafeBytes(of: size) {
       checksum.add($0)
-      bytes.append(contentsOf: $0)
+      append($0)
     }
     array.withUnsafeBytes {
       checksum.add($0)
-      bytes.append(contentsOf: $0)
+      append($0)
     }
-    let padding = [UInt8](repeating: 0, count: (8 - bytes.count % 8) % 8)
+    let padding = [UInt8](repeating: 0, count: (8 - length % 8) % 8)
     if !padding.isEmpty {
-      padding.withUnsafeBytes { checksum.add($0) }
-      bytes.append(contentsOf: padding)
+      padding.withUnsafeBytes {
+        checksum.add($0)
+        append($0)
+      }
+    }
+  }
+
+  /// Writes `bytes` to the file as they are (not counted in the body's length or checksum).
+  mutating func write(_ bytes: [UInt8]) {
+    guard case .file(let descriptor) = sink else { return }
+    bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+  }
+
+  /// Writes what is buffered.
+  mutating func flush() {
+    guard case .file(let descriptor) = sink, !bytes.isEmpty else { return }
+    let pending = bytes
+    bytes.removeAll(keepingCapacity: true)
+    pending.withUnsafeBytes { writeAll(descriptor, $0) }
+  }
+
+  private mutating func append(_ buffer: UnsafeRawBufferPointer) {
+    length += buffer.count
+    switch sink {
+    case .memory:
+      bytes.append(contentsOf: buffer)
+    case .measure:
+      break
+    case .file(let descriptor):
+      if buffer.count >= 1 << 16 {
+        flush()
+        writeAll(descriptor, buffer)
+      } else {
+        bytes.append(contentsOf: buffer)
+        if bytes.count >= 1 << 20 { flush() }
+      }
+    }
+  }
+
+  private mutating func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) {
+    var offset = 0
+    while writeError == 0, offset < buffer.count {
+      let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written > 0 {
+        offset += written
+      } else if errno != EINTR {
+        writeError = errno == 0 ? EIO : errno
+      }
     }
   }
 

@@ -61,10 +61,11 @@ struct ConceptNames: Sendable {
   init(_ glossary: Glossary) {
     var ids = StringArena(), languages = StringArena(), texts = StringArena(), firsts = StringArena()
     var starts: [UInt32] = [0], hasTerms: [UInt8] = []
-    var firstByID: [String: [Int32]] = [:]
+    var firstByID = FormTableBuilder()
     for (number, concept) in glossary.concepts.enumerated() {
       ids.append(concept.id)
-      if firstByID[concept.id] == nil { firstByID[concept.id] = [Int32(number)] }
+      var id = concept.id
+      id.withUTF8 { firstByID.addFirst($0, value: Int32(number)) }
       for term in concept.terms where term.status == .preferred {
         languages.append(term.language)
         texts.append(term.text)
@@ -74,7 +75,7 @@ struct ConceptNames: Sendable {
       hasTerms.append(concept.terms.isEmpty ? 0 : 1)
     }
     self.init(
-      ids: ids, idTable: FormTable(firstByID), preferredStarts: starts, preferredLanguages: languages,
+      ids: ids, idTable: firstByID.table(), preferredStarts: starts, preferredLanguages: languages,
       preferredTexts: texts, firstTerms: firsts, hasTerms: hasTerms)
   }
 

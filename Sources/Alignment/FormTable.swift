@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// 64-bit FNV-1a over UTF-8 bytes, finished with a mixer so that its low bits index hash tables well.
 ///
 /// Used for every form the index stores; a lookup compares the stored bytes too, so a collision costs a
@@ -53,6 +59,11 @@ struct EditHasher {
   init(_ bytes: [UInt8]) { reset(bytes) }
 
   mutating func reset(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { reset($0) }
+  }
+
+  /// Starts over with `bytes`.
+  mutating func reset(_ bytes: UnsafeBufferPointer<UInt8>) {
     count = bytes.count
     prefixes.removeAll(keepingCapacity: true)
     prefixes.append(0)
@@ -146,30 +157,19 @@ struct FormTable: Sendable {
     self.values = values
   }
 
-  /// Builds the table from forms and their lists (in the dictionary's order).
-  init(_ dictionary: [String: [Int32]]) {
-    var hashes: [UInt64] = [], formStarts: [UInt32] = [0], bytes: [UInt8] = [], valueStarts: [UInt32] = [0]
-    var values: [Int32] = []
-    hashes.reserveCapacity(dictionary.count)
-    formStarts.reserveCapacity(dictionary.count + 1)
-    valueStarts.reserveCapacity(dictionary.count + 1)
-    for (form, list) in dictionary {
-      let start = bytes.count
-      bytes.append(contentsOf: form.utf8)
-      hashes.append(bytes[start...].withUnsafeBufferPointer { FormHasher.hash($0) })
-      formStarts.append(UInt32(bytes.count))
-      values.append(contentsOf: list)
-      valueStarts.append(UInt32(values.count))
-    }
+  /// Builds the table from forms in flat arrays, `hashes[i]` being the ``FormHasher`` hash of form `i`.
+  init(hashes: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
     // At most three quarters full: a failed lookup (the common case) scans a few adjacent slots.
     var capacity = 1
-    while capacity < max(2, dictionary.count + dictionary.count / 3 + 1) { capacity <<= 1 }
+    while capacity < max(2, hashes.count + hashes.count / 3 + 1) { capacity <<= 1 }
     var slots = [UInt64](repeating: 0, count: capacity)
-    let mask = UInt64(capacity - 1)
-    for (number, hash) in hashes.enumerated() {
-      var slot = Int(hash & mask)
-      while slots[slot] != 0 { slot = (slot + 1) & Int(mask) }
-      slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
+    let mask = capacity - 1
+    slots.withUnsafeMutableBufferPointer { slots in
+      for (number, hash) in hashes.enumerated() {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
+      }
     }
     self.init(slots: slots, formStarts: formStarts, bytes: bytes, valueStarts: valueStarts, values: values)
   }
@@ -230,6 +230,168 @@ struct FormTable: Sendable {
   }
 }
 
+/// Collects forms and their entry lists for a ``FormTable`` in flat arrays: a growing open-addressing
+/// table over the forms' bytes, each form's list a chain of nodes. No `String` or array per form.
+///
+/// Forms are numbered in the order they first arrive and each list keeps its entries in the order they
+/// arrive, so the finished table depends only on the sequence of additions; ``append(_:entryOffset:)``
+/// continues a builder with one built from the following concepts, which is how a parallel build gives
+/// the serial build's table.
+struct FormTableBuilder: Sendable {
+  /// Per slot: the hash's high 32 bits, then form number + 1 in the low 32 bits; 0 marks an empty slot.
+  /// The count is a power of two, at most three quarters used.
+  private var slots: [UInt64]
+  private(set) var hashes: [UInt64] = []
+  /// Form `i` is `bytes[formStarts[i]..<formStarts[i + 1]]`.
+  private(set) var formStarts: [UInt32] = [0]
+  private(set) var bytes: [UInt8] = []
+  /// Per form: its first and last node, and the concept of its last entry.
+  private var heads: [Int32] = []
+  private var tails: [Int32] = []
+  private var lastConcepts: [Int32] = []
+  /// Per node: its entry and the next node of the same list (-1 at the end).
+  private var nodeEntries: [Int32] = []
+  private var nodeNext: [Int32] = []
+
+  init() { slots = [UInt64](repeating: 0, count: 1024) }
+
+  /// Makes room for about `forms` forms of `bytes` bytes in all, and `entries` entries.
+  mutating func reserveCapacity(forms: Int, bytes byteCount: Int, entries: Int) {
+    hashes.reserveCapacity(forms)
+    formStarts.reserveCapacity(forms + 1)
+    bytes.reserveCapacity(byteCount)
+    heads.reserveCapacity(forms)
+    tails.reserveCapacity(forms)
+    lastConcepts.reserveCapacity(forms)
+    nodeEntries.reserveCapacity(entries)
+    nodeNext.reserveCapacity(entries)
+  }
+
+  /// The number of forms.
+  var count: Int { hashes.count }
+
+  /// Adds `entry`, a term of `concept`, to the list of `form` (whose ``FormHasher`` hash is `hash`),
+  /// unless the list already has an entry of that concept. Entries must arrive in increasing order,
+  /// grouped by concept. Empty forms are not stored.
+  mutating func add(_ form: UnsafeBufferPointer<UInt8>, hash: UInt64, entry: Int32, concept: Int32) {
+    guard !form.isEmpty else { return }
+    let number = insert(form, hash: hash)
+    if number == count - 1, heads.count < count {
+      heads.append(-1)
+      tails.append(-1)
+      lastConcepts.append(-1)
+    }
+    if lastConcepts[number] == concept { return }
+    lastConcepts[number] = concept
+    link(number, entry)
+  }
+
+  /// Stores `value` as the whole list of `form` if `form` is new; otherwise keeps the list it has.
+  mutating func addFirst(_ form: UnsafeBufferPointer<UInt8>, value: Int32) {
+    let number = insert(form, hash: FormHasher.hash(form))
+    guard number == count - 1, heads.count < count else { return }
+    heads.append(-1)
+    tails.append(-1)
+    lastConcepts.append(-1)
+    link(number, value)
+  }
+
+  /// Adds `form`, hashing it.
+  mutating func add(_ form: UnsafeBufferPointer<UInt8>, entry: Int32, concept: Int32) {
+    add(form, hash: FormHasher.hash(form), entry: entry, concept: concept)
+  }
+
+  /// Continues with the forms and lists of `other`, built from the concepts after this builder's, its
+  /// entries shifted by `entryOffset`.
+  mutating func append(_ other: FormTableBuilder, entryOffset: Int32) {
+    other.bytes.withUnsafeBufferPointer { otherBytes in
+      for form in 0..<other.count {
+        let range = Int(other.formStarts[form])..<Int(other.formStarts[form + 1])
+        let number = insert(UnsafeBufferPointer(rebasing: otherBytes[range]), hash: other.hashes[form])
+        if number == count - 1, heads.count < count {
+          heads.append(-1)
+          tails.append(-1)
+          lastConcepts.append(-1)
+        }
+        lastConcepts[number] = other.lastConcepts[form]
+        var node = other.heads[form]
+        while node >= 0 {
+          link(number, other.nodeEntries[Int(node)] + entryOffset)
+          node = other.nodeNext[Int(node)]
+        }
+      }
+    }
+  }
+
+  /// The finished table.
+  func table() -> FormTable {
+    var valueStarts: [UInt32] = [0]
+    valueStarts.reserveCapacity(count + 1)
+    var values: [Int32] = []
+    values.reserveCapacity(nodeEntries.count)
+    for form in 0..<count {
+      var node = heads[form]
+      while node >= 0 {
+        values.append(nodeEntries[Int(node)])
+        node = nodeNext[Int(node)]
+      }
+      valueStarts.append(UInt32(values.count))
+    }
+    return FormTable(hashes: hashes, formStarts: formStarts, bytes: bytes, valueStarts: valueStarts, values: values)
+  }
+
+  private mutating func link(_ number: Int, _ entry: Int32) {
+    let node = Int32(nodeEntries.count)
+    nodeEntries.append(entry)
+    nodeNext.append(-1)
+    if tails[number] >= 0 { nodeNext[Int(tails[number])] = node } else { heads[number] = node }
+    tails[number] = node
+  }
+
+  /// The number of `form`, stored now if new (then it is `count - 1`).
+  private mutating func insert(_ form: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+    let mask = slots.count - 1
+    let tag = hash & 0xFFFF_FFFF_0000_0000
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let stored = slots[slot]
+      if stored == 0 { break }
+      if stored & 0xFFFF_FFFF_0000_0000 == tag {
+        let number = Int(stored & 0xFFFF_FFFF) - 1
+        if equals(number, form) { return number }
+      }
+      slot = (slot + 1) & mask
+    }
+    hashes.append(hash)
+    bytes.append(contentsOf: form)
+    formStarts.append(UInt32(bytes.count))
+    slots[slot] = tag | UInt64(hashes.count)
+    if hashes.count * 4 > slots.count * 3 { grow() }
+    return hashes.count - 1
+  }
+
+  private mutating func grow() {
+    var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+    let mask = bigger.count - 1
+    bigger.withUnsafeMutableBufferPointer { bigger in
+      for (number, hash) in hashes.enumerated() {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while bigger[slot] != 0 { slot = (slot + 1) & mask }
+        bigger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
+      }
+    }
+    slots = bigger
+  }
+
+  private func equals(_ number: Int, _ form: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(formStarts[number]), end = Int(formStarts[number + 1])
+    guard end - start == form.count else { return false }
+    return bytes.withUnsafeBufferPointer { stored in
+      memcmp(stored.baseAddress! + start, form.baseAddress!, form.count) == 0
+    }
+  }
+}
+
 /// A Bloom filter over 64-bit form hashes: "certainly not stored" or "maybe stored".
 ///
 /// Stands in for the table of one-deletion forms of every key (about ten per key): about 12 bits per
@@ -247,8 +409,11 @@ struct BloomFilter: Sendable {
   }
 
   @inline(__always)
-  private func locate(_ hash: UInt64) -> (word: Int, mask: UInt64) {
-    let word = Int(hash.multipliedFullWidth(by: UInt64(words.count)).high)
+  private func locate(_ hash: UInt64) -> (word: Int, mask: UInt64) { Self.locate(hash, wordCount: words.count) }
+
+  @inline(__always)
+  private static func locate(_ hash: UInt64, wordCount: Int) -> (word: Int, mask: UInt64) {
+    let word = Int(hash.multipliedFullWidth(by: UInt64(wordCount)).high)
     let mask: UInt64 = 1 << (hash & 63) | 1 << ((hash >> 6) & 63) | 1 << ((hash >> 12) & 63) | 1 << ((hash >> 18) & 63)
     return (word, mask)
   }
@@ -256,6 +421,17 @@ struct BloomFilter: Sendable {
   mutating func insert(_ hash: UInt64) {
     let (word, mask) = locate(hash)
     words[word] |= mask
+  }
+
+  /// Inserts the hashes `enumerate` passes to its argument, writing to the words without a copy check
+  /// per hash.
+  mutating func insert(_ enumerate: ((UInt64) -> Void) -> Void) {
+    words.withUnsafeMutableBufferPointer { words in
+      enumerate { hash in
+        let (word, mask) = Self.locate(hash, wordCount: words.count)
+        words[word] |= mask
+      }
+    }
   }
 
   @inline(__always)
@@ -279,31 +455,6 @@ struct BloomFilter: Sendable {
 ///   match may change a letter in any word but not the first letter), so a candidate's first words one
 ///   edit away from a key's still pass.
 struct PrefixFilters: Sendable {
-  struct Hashes {
-    var exact: [UInt64] = []
-    var folded: [UInt64] = []
-    var compact: [UInt64] = []
-    var wordPrefixes: [UInt64] = []
-    var wordPrefixDeletions: [UInt64] = []
-
-    /// Records every proper word prefix of `form`, and with `deletions` each of those with one letter
-    /// deleted; a one-word form adds nothing.
-    mutating func addWordPrefixes(of form: String, deletions: Bool) {
-      let bytes = Array(form.utf8)
-      var hasher = EditHasher()
-      for end in bytes.indices where bytes[end] == 0x20 {
-        let prefix = Array(bytes[..<end])
-        hasher.reset(prefix)
-        wordPrefixes.append(hasher.whole)
-        guard deletions else { continue }
-        // Not the first letter: fuzzy matching never edits it.
-        for position in prefix.indices.dropFirst() where prefix[position] != 0x20 {
-          wordPrefixDeletions.append(hasher.deleting(position))
-        }
-      }
-    }
-  }
-
   var exact: BloomFilter
   var folded: BloomFilter
   var compact: BloomFilter
@@ -321,25 +472,31 @@ struct PrefixFilters: Sendable {
     self.wordPrefixDeletions = wordPrefixDeletions
   }
 
-  init(_ hashes: Hashes) {
-    func filter(_ list: [UInt64]) -> BloomFilter {
-      var filter = BloomFilter(capacity: list.count)
-      for hash in list { filter.insert(hash) }
-      return filter
-    }
-    self.init(
-      exact: filter(hashes.exact), folded: filter(hashes.folded), compact: filter(hashes.compact),
-      wordPrefixes: filter(hashes.wordPrefixes), wordPrefixDeletions: filter(hashes.wordPrefixDeletions))
-  }
-
-  /// Adds the hashes of every byte prefix of `form`, the empty one and `form` itself included.
-  static func addAllPrefixes(of form: String, to list: inout [UInt64]) {
+  /// Calls `body` with the hash of every byte prefix of `form`, the empty one and `form` itself
+  /// included (the `folded` and `compact` filters).
+  static func forEachPrefix(of form: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
     var hasher = FormHasher()
-    list.append(hasher.value)
-    for byte in form.utf8 {
+    body(hasher.value)
+    for byte in form {
       hasher.add(byte)
-      list.append(hasher.value)
+      body(hasher.value)
     }
   }
 
+  /// Calls `body` with the hash of every proper word prefix of `form` (a one-word form has none).
+  static func forEachWordPrefix(of form: UnsafeBufferPointer<UInt8>, hasher: inout EditHasher, _ body: (UInt64) -> Void) {
+    for end in form.indices where form[end] == 0x20 {
+      hasher.reset(UnsafeBufferPointer(rebasing: form[..<end]))
+      body(hasher.whole)
+    }
+  }
+
+  /// Calls `body` with the hash of every proper word prefix of `form` with one letter but the first
+  /// deleted: fuzzy matching never edits the first letter.
+  static func forEachWordPrefixDeletion(of form: UnsafeBufferPointer<UInt8>, hasher: inout EditHasher, _ body: (UInt64) -> Void) {
+    for end in form.indices where form[end] == 0x20 {
+      hasher.reset(UnsafeBufferPointer(rebasing: form[..<end]))
+      for position in 1..<max(1, end) where form[position] != 0x20 { body(hasher.deleting(position)) }
+    }
+  }
 }

@@ -84,117 +84,72 @@ public final class TermIndex: Sendable {
   /// Match keys of the common words: a word with such a key matches no looser than by key (`Kabala`).
   let commonKeys: Set<String>
 
-  /// Builds the index. Throws when a rule file does not compile.
-  public init(glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options()) throws {
-    self.source = glossary
-    self.names = ConceptNames(glossary)
-    self.rules = rules
-    self.options = options
-    let maker = try MatchKeyMaker(rules: rules, cacheLimit: 50_000)
-    let nfc = Normalizer(.nfc)
-    var entries: [Entry] = []
-    var termTexts = StringArena()
-    var exact: [String: [Int32]] = [:], folded: [String: [Int32]] = [:], key: [String: [Int32]] = [:]
-    var skeleton: [String: [Int32]] = [:], arabic: [String: [Int32]] = [:], compact: [String: [Int32]] = [:]
-    var compactSkeleton: [String: [Int32]] = [:]
-    var maxWords = 1
-    var hasLowercaseHeads = false
-    var prefixHashes = PrefixFilters.Hashes()
-    func add(_ table: inout [String: [Int32]], _ form: String, _ entry: Int32) {
-      guard !form.isEmpty else { return }
-      if var list = table[form] {
-        if !list.contains(where: { entries[Int($0)].concept == entries[Int(entry)].concept }) {
-          list.append(entry)
-          table[form] = list
-        }
-      } else {
-        table[form] = [entry]
-      }
-    }
-    for (conceptIndex, concept) in glossary.concepts.enumerated() {
-      for (termIndex, term) in concept.terms.enumerated() {
-        let text = nfc.normalize(term.text)
-        let words = WordScanner.words(in: text)
-        guard !words.isEmpty else { continue }
-        maxWords = max(maxWords, words.count)
-        let entry = Int32(entries.count)
-        let rank: UInt8 = term.status == .preferred ? 0 : term.status == .admitted ? 1 : 2
-        entries.append(Entry(concept: Int32(conceptIndex), term: Int32(termIndex), rank: rank))
-        termTexts.append(term.text)
-        let utf8 = Array(text.utf8)
-        let wordKeys = words.map { maker.keys(for: String(decoding: utf8[$0.start..<$0.end], as: UTF8.self)) }
-        if !words[0].isCapitalized, wordKeys[0].script == .latin, !wordKeys[0].isArticle { hasLowercaseHeads = true }
-        add(&exact, text, entry)
-        for word in words.dropLast() { prefixHashes.exact.append(FormHasher.hash(Array(utf8[..<word.end]))) }
-        let foldedForm = wordKeys.map(\.folded).joined()
-        add(&folded, foldedForm, entry)
-        if !foldedForm.isEmpty { PrefixFilters.addAllPrefixes(of: foldedForm, to: &prefixHashes.folded) }
-        let content = wordKeys.filter { !$0.isArticle }
-        guard !content.isEmpty else { continue }
-        if content.allSatisfy({ $0.script == .arabic }) {
-          let form = content.map(\.key).joined(separator: " ")
-          add(&arabic, form, entry)
-          prefixHashes.addWordPrefixes(of: form, deletions: false)
-          continue
-        }
-        for variant in Self.keyVariants(content) {
-          let keyForm = variant.joined(separator: " ")
-          add(&key, keyForm, entry)
-          prefixHashes.addWordPrefixes(of: keyForm, deletions: true)
-          if variant.count > 1 {
-            let compactForm = variant.joined()
-            add(&compact, compactForm, entry)
-            if !compactForm.isEmpty { PrefixFilters.addAllPrefixes(of: compactForm, to: &prefixHashes.compact) }
-            let joined = Self.singleLetters(compactForm)
-            if joined.count >= options.minimumCompactSkeletonLength { add(&compactSkeleton, maker.skeleton(of: joined), entry) }
-          }
-          let skeletonForm = variant.map { maker.skeleton(of: $0) }.joined(separator: " ")
-          add(&skeleton, skeletonForm, entry)
-          prefixHashes.addWordPrefixes(of: skeletonForm, deletions: false)
-        }
-        if words.count > 1, wordKeys.contains(where: \.isArticle), wordKeys.allSatisfy({ $0.script == .latin }) {
-          let joined = Self.singleLetters(wordKeys.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined())
-          if joined.count >= options.minimumCompactSkeletonLength { add(&compactSkeleton, maker.skeleton(of: joined), entry) }
-        }
-      }
-    }
-    var deletionHashes: [UInt64] = []
-    if let minimum = options.minimumFuzzyLength {
-      for form in key.keys where Self.letterCount(form) >= minimum {
-        for deleted in Self.deletions(of: form) { deletionHashes.append(EditHasher.hash(deleted.utf8)) }
-      }
-    }
-    var deletions = BloomFilter(capacity: deletionHashes.count)
-    for hash in deletionHashes { deletions.insert(hash) }
-    self.prefixes = PrefixFilters(prefixHashes)
-    let keyTable = FormTable(key)
-    var keyFilter = BloomFilter(capacity: keyTable.count)
-    for number in 0..<keyTable.count { keyFilter.insert(EditHasher.hash(keyTable.form(number))) }
-    self.keyFilter = keyFilter
-    self.entries = entries
-    self.termTexts = termTexts
-    self.exact = FormTable(exact)
-    self.folded = FormTable(folded)
-    self.key = keyTable
-    self.skeleton = FormTable(skeleton)
-    self.compact = FormTable(compact)
-    self.compactSkeleton = FormTable(compactSkeleton)
-    self.hasLowercaseHeads = hasLowercaseHeads
-    self.arabic = FormTable(arabic)
-    self.deletions = deletions
-    self.maxWords = maxWords
-    self.commonKeys = Set(rules.commonWords.map { maker.latinKey($0) })
-    let shared = SharedKeyCache()
-    self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules, shared: shared) }
+  /// Builds the index on the calling thread. Throws when a rule file does not compile.
+  ///
+  /// ``build(glossary:rules:options:jobs:)`` builds the same index with several tasks.
+  public convenience init(glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options()) throws {
+    let part = try Self.buildPart(glossary, concepts: glossary.concepts.indices, rules: rules, options: options)
+    let tables = (0..<Part.tableCount).map { Self.mergeTable([part], $0) }
+    let filters = (0..<Filter.count).map { Self.filter($0, tables: tables, parts: [part], options: options) }
+    try self.init(
+      source: glossary, names: ConceptNames(glossary), rules: rules, options: options, parts: [part], tables: tables,
+      filters: filters)
   }
 
-  /// An index from its parts (a compiled index file's content).
+  /// Builds the index with up to `jobs` tasks: the concepts are split into `jobs` ranges of about as
+  /// many terms, each range is indexed by its own task, and the parts are joined in concept order, so
+  /// the index is the same as ``init(glossary:rules:options:)`` builds, whatever `jobs` is. Throws when
+  /// a rule file does not compile.
+  public static func build(
+    glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options(), jobs: Int
+  ) async throws -> TermIndex {
+    let ranges = conceptRanges(glossary, count: max(1, jobs))
+    async let names = ConceptNames(glossary)
+    let parts = try await withThrowingTaskGroup(of: (Int, Part).self) { group in
+      for (number, range) in ranges.enumerated() {
+        group.addTask { (number, try buildPart(glossary, concepts: range, rules: rules, options: options)) }
+      }
+      var parts = [Part?](repeating: nil, count: ranges.count)
+      for try await (number, part) in group { parts[number] = part }
+      return parts.compactMap { $0 }
+    }
+    let tables = await inParallel(Part.tableCount) { mergeTable(parts, $0) }
+    let filters = await inParallel(Filter.count) { filter($0, tables: tables, parts: parts, options: options) }
+    return try await TermIndex(
+      source: glossary, names: names, rules: rules, options: options, parts: parts, tables: tables, filters: filters)
+  }
+
+  /// An index from the parts of a build, joined in order.
+  private convenience init(
+    source: Glossary, names: ConceptNames, rules: MatchKeyRules, options: Options, parts: [Part], tables: [FormTable],
+    filters: [BloomFilter]
+  ) throws {
+    var entries: [Entry] = []
+    entries.reserveCapacity(parts.reduce(0) { $0 + $1.entries.count })
+    var termTexts = StringArena()
+    for part in parts {
+      entries += part.entries
+      termTexts.append(contentsOf: part.termTexts)
+    }
+    try self.init(
+      names: names, rules: rules, options: options, entries: entries, termTexts: termTexts, tables: tables,
+      deletions: filters[Filter.deletions], keyFilter: filters[Filter.keys],
+      prefixes: PrefixFilters(
+        exact: filters[Filter.exactPrefixes], folded: filters[Filter.foldedPrefixes],
+        compact: filters[Filter.compactPrefixes], wordPrefixes: filters[Filter.wordPrefixes],
+        wordPrefixDeletions: filters[Filter.wordPrefixDeletions]),
+      maxWords: parts.map(\.maxWords).max() ?? 1, hasLowercaseHeads: parts.contains(where: \.hasLowercaseHeads),
+      commonKeys: parts.first?.commonKeys ?? [], source: source)
+  }
+
+  /// An index from its parts (a compiled index file's content, or a build's).
   init(
     names: ConceptNames, rules: MatchKeyRules, options: Options, entries: [Entry], termTexts: StringArena,
     tables: [FormTable],
-    deletions: BloomFilter, keyFilter: BloomFilter, prefixes: PrefixFilters, maxWords: Int, hasLowercaseHeads: Bool, commonKeys: Set<String>
+    deletions: BloomFilter, keyFilter: BloomFilter, prefixes: PrefixFilters, maxWords: Int, hasLowercaseHeads: Bool, commonKeys: Set<String>,
+    source: Glossary? = nil
   ) throws {
-    self.source = nil
+    self.source = source
     self.names = names
     self.rules = rules
     self.options = options
@@ -253,14 +208,22 @@ public final class TermIndex: Sendable {
   /// Each word's key, and the same with one word's attached article removed (at most four variants).
   static func keyVariants(_ words: [WordKeys]) -> [[String]] {
     let base = words.map(\.key)
-    var variants = [base]
-    for (position, word) in words.enumerated() {
-      guard let stripped = word.keyWithoutArticle, variants.count < 4 else { continue }
+    return strippedPositions(words).map { position in
+      guard position >= 0 else { return base }
       var variant = base
-      variant[position] = stripped
-      variants.append(variant)
+      variant[position] = words[position].keyWithoutArticle ?? base[position]
+      return variant
     }
-    return variants
+  }
+
+  /// Which word of each of ``keyVariants(_:)`` has its attached article removed: -1 for the first
+  /// variant (none), then the positions of the first three words that have one.
+  static func strippedPositions(_ words: [WordKeys]) -> [Int] {
+    var positions = [-1]
+    for (position, word) in words.enumerated() where word.keyWithoutArticle != nil && positions.count < 4 {
+      positions.append(position)
+    }
+    return positions
   }
 
   /// `form` with every run of one letter written once (`daiessur` → `daiesur`).
@@ -277,23 +240,4 @@ public final class TermIndex: Sendable {
     return count
   }
 
-  static func letterCount(_ form: String) -> Int {
-    var count = 0
-    for byte in form.utf8 where byte != 0x20 { count += 1 }
-    return count
-  }
-
-  /// The forms of `form` with one letter (not a space) deleted.
-  static func deletions(of form: String) -> [String] {
-    let bytes = Array(form.utf8)
-    var result: [String] = []
-    result.reserveCapacity(bytes.count)
-    for index in bytes.indices where bytes[index] != 0x20 {
-      if index > 0, bytes[index - 1] == bytes[index] { continue }
-      var copy = bytes
-      copy.remove(at: index)
-      result.append(String(decoding: copy, as: UTF8.self))
-    }
-    return result
-  }
 }

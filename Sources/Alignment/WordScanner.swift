@@ -75,12 +75,12 @@ enum WordScanner {
           if !upper { allUpper = false }
           continue
         }
-        let properties = scalar.properties
-        if properties.numericType != nil { digit = true }
-        guard properties.isAlphabetic, properties.generalCategory != .modifierLetter else { continue }
+        let flags = ScalarFlags.of(scalar)
+        if flags.contains(.numeric) { digit = true }
+        guard flags.contains(.alphabetic), !flags.contains(.modifierLetter) else { continue }
         letters += 1
-        if !sawLetter { capitalized = properties.isUppercase; sawLetter = true }
-        if !properties.isUppercase && properties.isLowercase { allUpper = false }
+        if !sawLetter { capitalized = flags.contains(.uppercase); sawLetter = true }
+        if !flags.contains(.uppercase) && flags.contains(.lowercase) { allUpper = false }
       }
       var joins = false, hyphen = false
       // A soft sign or apostrophe before the separator (Russian-style "El'-Kajm") does not break the name.
@@ -145,7 +145,7 @@ enum WordScanner {
   static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
     if isLatin1Letter(scalar) { return true }
-    return scalar.properties.isAlphabetic
+    return ScalarFlags.of(scalar).contains(.alphabetic)
   }
 
   @inline(__always)
@@ -155,12 +155,7 @@ enum WordScanner {
       return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A || (v >= 0x30 && v <= 0x39)
     }
     if isLatin1Letter(scalar) { return true }
-    let properties = scalar.properties
-    if properties.isAlphabetic { return true }
-    switch properties.generalCategory {
-    case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .modifierLetter: return true
-    default: return false
-    }
+    return ScalarFlags.of(scalar).contains(.wordScalar)
   }
 
   /// À…ÿ without × and ÷: letters, no property lookup needed.
@@ -189,5 +184,46 @@ enum WordScanner {
     case 0x2D, 0x2010, 0x2011: return true
     default: return false
     }
+  }
+}
+
+/// The Unicode properties the scanner asks of a scalar, as bits: looked up in a table for the Basic
+/// Multilingual Plane (made once, from the same properties), from the properties above it.
+struct ScalarFlags: OptionSet, Sendable {
+  let rawValue: UInt8
+
+  static let alphabetic = ScalarFlags(rawValue: 1)
+  static let uppercase = ScalarFlags(rawValue: 2)
+  static let lowercase = ScalarFlags(rawValue: 4)
+  static let numeric = ScalarFlags(rawValue: 8)
+  static let modifierLetter = ScalarFlags(rawValue: 16)
+  /// Alphabetic, a mark, a decimal digit or a modifier letter: part of a word.
+  static let wordScalar = ScalarFlags(rawValue: 32)
+
+  /// The flags of every scalar below U+10000 (surrogates have none).
+  private static let basicPlane: [ScalarFlags] = (0..<0x10000).map { value in
+    Unicode.Scalar(UInt32(value)).map(computed) ?? []
+  }
+
+  @inline(__always)
+  static func of(_ scalar: Unicode.Scalar) -> ScalarFlags {
+    scalar.value < 0x10000 ? basicPlane[Int(scalar.value)] : computed(scalar)
+  }
+
+  /// The flags from the scalar's Unicode properties.
+  static func computed(_ scalar: Unicode.Scalar) -> ScalarFlags {
+    let properties = scalar.properties
+    var flags: ScalarFlags = []
+    if properties.isAlphabetic { flags.insert(.alphabetic) }
+    if properties.isUppercase { flags.insert(.uppercase) }
+    if properties.isLowercase { flags.insert(.lowercase) }
+    if properties.numericType != nil { flags.insert(.numeric) }
+    let category = properties.generalCategory
+    if category == .modifierLetter { flags.insert(.modifierLetter) }
+    switch category {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .modifierLetter: flags.insert(.wordScalar)
+    default: if properties.isAlphabetic { flags.insert(.wordScalar) }
+    }
+    return flags
   }
 }

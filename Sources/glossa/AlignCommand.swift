@@ -36,8 +36,9 @@ struct GlossaryOptions: ParsableArguments {
     throw ValidationError("no --glossary given and the shipped glossary was not found (looked in \(candidates.joined(separator: ", ")))")
   }
 
-  /// Loads the glossary and builds its index, or loads a compiled index (`glossa glossary compile`).
-  func index() throws -> TermIndex {
+  /// Loads the glossary and builds its index with one task per core (the index does not depend on their
+  /// number), or loads a compiled index (`glossa glossary compile`).
+  func index() async throws -> TermIndex {
     let path = try glossaryPath()
     if TermIndex.isCompiledIndex(path: path) {
       do {
@@ -54,7 +55,7 @@ struct GlossaryOptions: ParsableArguments {
       reportError("\(error)")
       throw ExitCode(2)
     }
-    return try TermIndex(glossary: glossary)
+    return try await TermIndex.build(glossary: glossary, jobs: max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
   }
 
   private func executablePath() -> String? {
@@ -97,7 +98,7 @@ struct AlignCommand: AsyncParsableCommand {
   var report: Report = .tsv
 
   func run() async throws {
-    let aligner = TermAligner(index: try glossaryOptions.index(), language: glossaryOptions.lang)
+    let aligner = TermAligner(index: try await glossaryOptions.index(), language: glossaryOptions.lang)
     let jsonl = input.outputFormat == .jsonl
     let html = !jsonl && report == .html
     if html {

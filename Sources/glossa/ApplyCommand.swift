@@ -33,7 +33,7 @@ struct ApplyCommand: AsyncParsableCommand {
   @OptionGroup var input: InputOptions
 
   func run() async throws {
-    let index = try glossaryOptions.index()
+    let index = try await glossaryOptions.index()
     let applier = TermApplier(index: index, mode: mode, targetLanguage: targetLang ?? glossaryOptions.lang)
     let jsonl = input.outputFormat == .jsonl
     try await DocumentRunner(options: input, language: glossaryOptions.lang).run(applier) { document, record in
@@ -71,7 +71,7 @@ struct RestoreCommand: AsyncParsableCommand {
   @OptionGroup var input: InputOptions
 
   func run() async throws {
-    let restorer = PlaceholderRestorer(index: try glossaryOptions.index(), targetLanguage: targetLang)
+    let restorer = PlaceholderRestorer(index: try await glossaryOptions.index(), targetLanguage: targetLang)
     let jsonl = input.outputFormat == .jsonl
     try await DocumentRunner(options: input, language: targetLang).run(restorer) { document, record in
       rewrittenText(document, record, jsonl: jsonl)

@@ -1,10 +1,13 @@
 import Alignment
 import ArgumentParser
 import Glossary
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension GlossaryCommand {
   /// `glossa glossary compile G -o G.glossa-index`.
-  struct Compile: ParsableCommand {
+  struct Compile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build the aligner's index of a glossary once and write it to a file that loads in a fraction of a second.",
       discussion: """
@@ -27,13 +30,21 @@ extension GlossaryCommand {
     @Option(name: [.short, .customLong("output")], help: "Compiled index file to write (by convention *.glossa-index).")
     var output: String
 
-    func run() throws {
+    @Option(name: [.customShort("j"), .long], help: "Build the index with this many parallel tasks (default: all cores); the index is the same for any number.")
+    var jobs: Int?
+
+    func validate() throws {
+      if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
       let document = try input.load(file)
       if document.hasReadErrors {
         report(document.readDiagnostics)
         throw ExitCode(1)
       }
-      let index = try TermIndex(glossary: document.glossary)
+      let jobs = self.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+      let index = try await TermIndex.build(glossary: document.glossary, jobs: jobs)
       do {
         try index.write(toFile: output, source: file == "-" ? nil : file)
       } catch {

@@ -1,0 +1,60 @@
+@testable import Alignment
+import Testing
+
+@Suite struct FormTableBuilderTests {
+  private func add(_ builder: inout FormTableBuilder, _ form: String, _ entry: Int32, _ concept: Int32) {
+    var form = form
+    form.withUTF8 { builder.add($0, entry: entry, concept: concept) }
+  }
+
+  private func list(_ table: FormTable, _ form: String) -> [Int32]? { table[form] }
+
+  @Test func listsKeepOneEntryPerConceptInOrder() {
+    var builder = FormTableBuilder()
+    add(&builder, "hasaka", 0, 0)
+    add(&builder, "hasaka", 1, 0)
+    add(&builder, "dair sur", 2, 1)
+    add(&builder, "hasaka", 3, 2)
+    add(&builder, "", 4, 2)
+    let table = builder.table()
+    #expect(table.count == 2)
+    #expect(list(table, "hasaka") == [0, 3])
+    #expect(list(table, "dair sur") == [2])
+    #expect(list(table, "") == nil)
+    #expect(list(table, "hasak") == nil)
+  }
+
+  @Test func appendingAPartGivesTheSerialTable() {
+    // Enough forms that the tables grow several times.
+    let forms = (0..<5000).map { "form\($0 % 1700)" }
+    var serial = FormTableBuilder()
+    for (entry, form) in forms.enumerated() { add(&serial, form, Int32(entry), Int32(entry / 3)) }
+    var first = FormTableBuilder(), second = FormTableBuilder()
+    for (entry, form) in forms.enumerated() {
+      if entry < 2400 {
+        add(&first, form, Int32(entry), Int32(entry / 3))
+      } else {
+        add(&second, form, Int32(entry - 2400), Int32(entry / 3))
+      }
+    }
+    first.append(second, entryOffset: 2400)
+    let expected = serial.table(), joined = first.table()
+    #expect(joined.slots == expected.slots)
+    #expect(joined.formStarts == expected.formStarts)
+    #expect(joined.bytes == expected.bytes)
+    #expect(joined.valueStarts == expected.valueStarts)
+    #expect(joined.values == expected.values)
+    #expect(list(joined, "form5") == [5, 1705, 3405])
+  }
+
+  @Test func addFirstKeepsTheFirstValue() {
+    var builder = FormTableBuilder()
+    for (value, id) in ["geo:1", "geo:2", "geo:1"].enumerated() {
+      var id = id
+      id.withUTF8 { builder.addFirst($0, value: Int32(value)) }
+    }
+    let table = builder.table()
+    #expect(list(table, "geo:1") == [0])
+    #expect(list(table, "geo:2") == [1])
+  }
+}
