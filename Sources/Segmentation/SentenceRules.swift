@@ -1,5 +1,3 @@
-import Foundation
-
 /// A language's sentence rules: word lists and a few settings, read from a plain-text rules file.
 ///
 /// The shipped files live in `Resources/` (`de.rules`, `en.rules`, ...); users add their own with
@@ -65,10 +63,9 @@ public struct SentenceRules: Sendable {
   /// Reads a rules file.
   public init(contentsOf path: String) throws(RulesError) {
     let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw RulesError(source: path, line: nil, message: "cannot read rules file: \(error.localizedDescription)")
+    switch readUTF8File(path) {
+    case .success(let read): text = read
+    case .failure(let error): throw RulesError(source: path, line: nil, message: "cannot read rules file: \(error.reason)")
     }
     try self.init(parsing: text, source: path)
   }
