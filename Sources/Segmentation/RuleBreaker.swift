@@ -13,10 +13,14 @@ final class RuleBreaker: Sendable {
   /// The language's own terminators (few), as scalar values.
   private let extraTerminators: [UInt32]
   private let unspaced: [UInt32]
+  /// Whether the scan skips text eight bytes at a time (off only in tests, which check that the
+  /// byte-by-byte scan finds the same boundaries).
+  let wordwiseScan: Bool
 
-  init(rules: SentenceRules, joinLines: Bool) {
+  init(rules: SentenceRules, joinLines: Bool, wordwiseScan: Bool = true) {
     self.rules = rules
     self.joinLines = joinLines
+    self.wordwiseScan = wordwiseScan
     var lead = [Bool](repeating: false, count: 256)
     for scalar in rules.terminators.union(rules.unspacedTerminators) {
       if let first = String(Character(scalar)).utf8.first { lead[Int(first)] = true }
@@ -47,9 +51,17 @@ final class RuleBreaker: Sendable {
     guard let base = utf8.baseAddress else { return result }
     let raw = UnsafeRawPointer(base)
     while i < n {
-      if !extraLeads {
-        // Eight bytes at a time past text with no `.`, `!`, `?` and no general punctuation (0xE2).
-        while i + 8 <= n && !mayHoldTerminator(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+      if wordwiseScan && !extraLeads {
+        // Eight bytes at a time past text with no `.`, `!`, `?` and no general punctuation (0xE2), then
+        // straight to the first such byte (every byte before it would only be stepped over).
+        while i + 8 <= n {
+          let found = terminatorBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+          if found != 0 {
+            i += found.trailingZeroBitCount >> 3
+            break
+          }
+          i += 8
+        }
         if i >= n { break }
       }
       let byte = utf8[i]
@@ -156,15 +168,16 @@ final class RuleBreaker: Sendable {
     return result
   }
 
-  /// Whether one of the eight bytes of `word` is `.`, `!`, `?` or 0xE2 (SWAR zero-byte test; it may
-  /// report a byte that is none of them, never miss one).
+  /// The high bits of the bytes of `word` (loaded little-endian) that may be `.`, `!`, `?` or 0xE2, or
+  /// zero when none is (SWAR zero-byte test). A byte above a real match may be reported too, never one
+  /// below it, so the lowest bit set marks the first match exactly.
   @inline(__always)
-  private func mayHoldTerminator(_ word: UInt64) -> Bool {
+  func terminatorBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-    return (zeroByte(word ^ (ones &* 0x2E)) | zeroByte(word ^ (ones &* 0x21)) | zeroByte(word ^ (ones &* 0x3F))
-      | zeroByte(word ^ (ones &* 0xE2))) != 0
+    return zeroByte(word ^ (ones &* 0x2E)) | zeroByte(word ^ (ones &* 0x21)) | zeroByte(word ^ (ones &* 0x3F))
+      | zeroByte(word ^ (ones &* 0xE2))
   }
 
   /// Whether the character starting at `offset` belongs to a word: not a Latin-1 symbol
