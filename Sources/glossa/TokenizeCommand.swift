@@ -35,6 +35,7 @@ struct TokenizeCommand: AsyncParsableCommand {
       } else {
         var text = document.text
         text.withUTF8 { utf8 in
+          output.reserveCapacity(utf8.count + document.tokens.count + 1)
           for (index, token) in document.tokens.enumerated() {
             if index > 0 { output.append(0x20) }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[token.span.range]))

@@ -69,3 +69,23 @@ import Testing
     }
   }
 }
+
+/// The tokenizer tells punctuation from other tokens by a byte test for ASCII; it must agree with the
+/// general categories for every ASCII character.
+@Suite struct PunctuationTests {
+  @Test func asciiAgreesWithGeneralCategories() {
+    for value in 0..<0x80 {
+      let scalar = Unicode.Scalar(UInt8(value))
+      let expected: Bool
+      switch scalar.properties.generalCategory {
+      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+        .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        expected = true
+      default:
+        expected = false
+      }
+      var text = String(Character(scalar)) + "x"
+      #expect(text.withUTF8 { isPunctuation($0, 0) } == expected, "U+\(String(value, radix: 16))")
+    }
+  }
+}
