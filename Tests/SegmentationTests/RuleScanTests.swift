@@ -89,3 +89,55 @@ import Testing
     }
   }
 }
+
+/// `needsICU` jumps over Latin text eight bytes at a time; it must answer as a scalar-by-scalar scan
+/// does.
+@Suite struct NeedsICUScanTests {
+  /// The scalar-by-scalar definition: a paragraph separator other than a line break, U+2024, or a
+  /// sentence terminator the rules do not decide on.
+  static func reference(_ breaker: RuleBreaker, _ text: String) -> Bool {
+    text.unicodeScalars.contains { scalar in
+      [0x85, 0x2024, 0x2028, 0x2029].contains(scalar.value)
+        || (scalar.properties.isSentenceTerminal && !breaker.isTerminator(scalar.value))
+    }
+  }
+
+  @Test func everyScalarInLatinText() throws {
+    let breaker = RuleBreaker(rules: try SentenceRules.builtIn(for: "de"), joinLines: false)
+    for value in UInt32(0x80)..<0x3100 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for text in ["Straße in Köln " + String(scalar), String(scalar) + "x", "Ärger über „Müll“ – " + String(scalar) + " Ende."] {
+        var copy = text
+        #expect(copy.withUTF8 { breaker.needsICU($0) } == Self.reference(breaker, text), "U+\(String(value, radix: 16))")
+      }
+    }
+  }
+
+  @Test(arguments: ["de", "ar", "zh"])
+  func randomTexts(language: String) throws {
+    let breaker = RuleBreaker(rules: try SentenceRules.builtIn(for: language), joinLines: false)
+    var generator = SplitMix(seed: 17)
+    let pieces = RobustnessTests.pieces + RuleScanTests.news + ["\u{2029}", "\u{0085}", "\u{2024}", "।", "։", "።", "\u{037E}", "Ɛ", "ɏ"]
+    for _ in 0..<500 {
+      var text = ""
+      for _ in 0..<Int(generator.next() % 12) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+      var copy = text
+      #expect(copy.withUTF8 { breaker.needsICU($0) } == Self.reference(breaker, text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func leadsToCheckMarksTheFirstLeadExactly() throws {
+    let breaker = RuleBreaker(rules: try SentenceRules.builtIn(for: "de"), joinLines: false)
+    var generator = SplitMix(seed: 7)
+    let alphabet: [UInt8] = [0x41, 0x80, 0xBF, 0xC2, 0xC3, 0xC9, 0xCA, 0xCB, 0xD8, 0xE2, 0xE3, 0xF0, 0x00, 0x7F, 0x42, 0x43]
+    for _ in 0..<20000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<8 { bytes.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+      let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+      let found = breaker.leadsToCheck(word)
+      let first = bytes.firstIndex { $0 == 0xC2 || $0 >= 0xCA }
+      #expect((found == 0) == (first == nil), "\(bytes)")
+      if let first { #expect(found.trailingZeroBitCount >> 3 == first, "\(bytes)") }
+    }
+  }
+}
