@@ -76,7 +76,9 @@ public final class LineReader {
       self.name = path
       if (info.st_mode & S_IFMT) == S_IFREG { self.size = Int(info.st_size) }
     }
-    self.buffer = [UInt8](repeating: 0, count: 1 << 20)
+    // 128 KiB: large enough that reads are few, small enough that its pages stay hot in the cache and
+    // few are faulted in (a small file gets a buffer its size). A longer line grows it.
+    self.buffer = [UInt8](repeating: 0, count: size.map { min(1 << 17, max(1 << 12, $0 + 1)) } ?? 1 << 17)
   }
 
   deinit { if ownsFile { fclose(file) } }

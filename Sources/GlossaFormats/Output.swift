@@ -28,6 +28,13 @@ public final class OutputStream {
   deinit { flush() }
 
   public func write(_ bytes: [UInt8]) {
+    if bytes.count >= limit {
+      // A large block (a whole batch's output) goes out as it is, after what is buffered.
+      flush()
+      bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+      fflush(file)
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= limit { flush() }
   }

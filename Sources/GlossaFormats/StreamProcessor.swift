@@ -140,6 +140,8 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
   func process(_ batch: Batch) -> BatchResult {
     var result = BatchResult()
     result.endOffset = batch.endOffset
+    // Most stages write about as much as they read: one allocation for the batch's output.
+    result.reserveOutput(batch.bytes.count + batch.lines.count + 4096)
     batch.bytes.withUnsafeBufferPointer { all in
       for line in batch.lines {
         result.lines += 1
@@ -206,7 +208,16 @@ struct BatchResult: Sendable {
   /// Byte offset in its input just after the batch's last line.
   var endOffset = 0
 
-  mutating func write(_ bytes: [UInt8]) { current += bytes }
+  mutating func write(_ bytes: [UInt8]) {
+    if current.isEmpty && current.capacity < bytes.count {
+      current = bytes
+    } else {
+      current.append(contentsOf: bytes)
+    }
+  }
+
+  /// Makes room for about `count` bytes of output, so a batch's output grows without reallocating.
+  mutating func reserveOutput(_ count: Int) { current.reserveCapacity(count) }
 
   mutating func add(_ piece: Piece) {
     if !current.isEmpty {
@@ -241,6 +252,8 @@ struct Batch: Sendable {
   /// Reads lines until about `limit` bytes are collected; `nil` at the end of the input.
   static func read(from reader: LineReader, bytes limit: Int) throws -> Batch? {
     var batch = Batch(file: reader.name)
+    // The batch ends with the line that reaches `limit`: room for it and a long last line.
+    batch.bytes.reserveCapacity(limit + 1 << 14)
     while batch.bytes.count < limit, let line = try reader.next() {
       let start = batch.bytes.count
       batch.bytes.append(contentsOf: line.bytes)

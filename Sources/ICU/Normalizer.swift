@@ -56,7 +56,12 @@ public struct Normalizer: Sendable, Hashable {
 
   /// Whether the UTF-8 bytes are already in this normalization form.
   public func isNormalized(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    if form.asciiIsNormalized, isASCII(utf8) { return true }
+    if form == .nfc ? isInertForNFC(utf8) : (form.asciiIsNormalized && isASCII(utf8)) { return true }
+    return isNormalizedByICU(utf8: utf8)
+  }
+
+  /// ICU's answer alone, with no byte-level shortcut (tests compare the two).
+  func isNormalizedByICU(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     var status: glossa_status = 0
     let yes = glossa_norm_is_normalized(form.shim, utf8.baseAddress, Int64(utf8.count), &status)
     return status <= 0 && yes == 1
@@ -92,6 +97,39 @@ public struct Normalizer: Sendable, Hashable {
       return Result(text: text, changes: changes)
     }
   }
+}
+
+/// Whether the bytes are well-formed UTF-8 whose scalars all lie below U+0300 or in U+2002...U+20CF
+/// (Latin-1, Latin Extended, spacing modifiers; general punctuation, super- and subscripts, currency
+/// signs). Such text is in NFC: each of these characters has NFC_Quick_Check=Yes and canonical
+/// combining class 0 (U+2000 and U+2001, which NFC replaces, are left out). `false` says nothing; ICU
+/// then decides.
+func isInertForNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = bytes.baseAddress else { return true }
+  let raw = UnsafeRawPointer(base)
+  let count = bytes.count
+  var index = 0
+  while index < count {
+    while index + 8 <= count && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { index += 8 }
+    guard index < count else { break }
+    let lead = base[index]
+    if lead < 0x80 {
+      index += 1
+    } else if lead >= 0xC2 && lead <= 0xCB {  // U+0080...U+02FF
+      guard index + 1 < count, base[index + 1] & 0xC0 == 0x80 else { return false }
+      index += 2
+    } else if lead == 0xE2 {
+      guard index + 2 < count, base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 else { return false }
+      let second = base[index + 1], third = base[index + 2]
+      // E2 80 82 = U+2002 ... E2 83 8F = U+20CF
+      let inert = second == 0x80 ? third >= 0x82 : (second == 0x81 || second == 0x82 || (second == 0x83 && third <= 0x8F))
+      guard inert else { return false }
+      index += 3
+    } else {
+      return false
+    }
+  }
+  return true
 }
 
 /// Whether every byte is ASCII, eight bytes at a time.

@@ -1,9 +1,16 @@
 /// A set of short byte strings (words, abbreviations) looked up straight from UTF-8 bytes, with no
 /// `String` or array made per lookup: open addressing over FNV-1a hashes into one byte store.
+///
+/// Most lookups are misses (a word before a period that is no abbreviation); a bit filter of the
+/// entries' hashes, a few hundred bytes that stay in the cache, answers most of them without probing
+/// the slots.
 struct ByteSet: Sendable {
   private var bytes: [UInt8] = []
   private var entries: [Entry] = []
   private var slots: [Int32] = Array(repeating: -1, count: 16)
+  /// One bit per hash value (bits 32 and up of the hash), four bits per slot: a clear bit means the
+  /// key is not in the set.
+  private var filter: [UInt64] = [0]
 
   private struct Entry: Sendable {
     var start: Int32
@@ -40,6 +47,8 @@ struct ByteSet: Sendable {
   @inline(__always)
   func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
     let hash = Self.hash(key)
+    let bit = filterBit(hash)
+    if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     return bytes.withUnsafeBufferPointer { store in
@@ -75,6 +84,7 @@ struct ByteSet: Sendable {
 
   private mutating func grow() {
     slots = Array(repeating: -1, count: slots.count * 2)
+    filter = Array(repeating: 0, count: slots.count * 4 / 64)
     for (index, entry) in entries.enumerated() { place(Int32(index), hash: entry.hash) }
   }
 
@@ -83,7 +93,13 @@ struct ByteSet: Sendable {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] >= 0 { slot = (slot + 1) & mask }
     slots[slot] = index
+    let bit = filterBit(hash)
+    filter[bit >> 6] |= 1 << UInt64(bit & 63)
   }
+
+  /// The filter bit of a hash: bits the slot index does not use.
+  @inline(__always)
+  private func filterBit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 32) & (filter.count * 64 - 1) }
 
   @inline(__always)
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -13,10 +13,14 @@ final class RuleBreaker: Sendable {
   /// The language's own terminators (few), as scalar values.
   private let extraTerminators: [UInt32]
   private let unspaced: [UInt32]
+  /// Whether the scan skips text eight bytes at a time (off only in tests, which check that the
+  /// byte-by-byte scan finds the same boundaries).
+  let wordwiseScan: Bool
 
-  init(rules: SentenceRules, joinLines: Bool) {
+  init(rules: SentenceRules, joinLines: Bool, wordwiseScan: Bool = true) {
     self.rules = rules
     self.joinLines = joinLines
+    self.wordwiseScan = wordwiseScan
     var lead = [Bool](repeating: false, count: 256)
     for scalar in rules.terminators.union(rules.unspacedTerminators) {
       if let first = String(Character(scalar)).utf8.first { lead[Int(first)] = true }
@@ -47,9 +51,17 @@ final class RuleBreaker: Sendable {
     guard let base = utf8.baseAddress else { return result }
     let raw = UnsafeRawPointer(base)
     while i < n {
-      if !extraLeads {
-        // Eight bytes at a time past text with no `.`, `!`, `?` and no general punctuation (0xE2).
-        while i + 8 <= n && !mayHoldTerminator(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+      if wordwiseScan && !extraLeads {
+        // Eight bytes at a time past text with no `.`, `!`, `?` and no general punctuation (0xE2), then
+        // straight to the first such byte (every byte before it would only be stepped over).
+        while i + 8 <= n {
+          let found = terminatorBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+          if found != 0 {
+            i += found.trailingZeroBitCount >> 3
+            break
+          }
+          i += 8
+        }
         if i >= n { break }
       }
       let byte = utf8[i]
@@ -156,15 +168,16 @@ final class RuleBreaker: Sendable {
     return result
   }
 
-  /// Whether one of the eight bytes of `word` is `.`, `!`, `?` or 0xE2 (SWAR zero-byte test; it may
-  /// report a byte that is none of them, never miss one).
+  /// The high bits of the bytes of `word` (loaded little-endian) that may be `.`, `!`, `?` or 0xE2, or
+  /// zero when none is (SWAR zero-byte test). A byte above a real match may be reported too, never one
+  /// below it, so the lowest bit set marks the first match exactly.
   @inline(__always)
-  private func mayHoldTerminator(_ word: UInt64) -> Bool {
+  func terminatorBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-    return (zeroByte(word ^ (ones &* 0x2E)) | zeroByte(word ^ (ones &* 0x21)) | zeroByte(word ^ (ones &* 0x3F))
-      | zeroByte(word ^ (ones &* 0xE2))) != 0
+    return zeroByte(word ^ (ones &* 0x2E)) | zeroByte(word ^ (ones &* 0x21)) | zeroByte(word ^ (ones &* 0x3F))
+      | zeroByte(word ^ (ones &* 0xE2))
   }
 
   /// Whether the character starting at `offset` belongs to a word: not a Latin-1 symbol
@@ -251,7 +264,8 @@ final class RuleBreaker: Sendable {
     // A single letter with a period after it is an initial ("А. С. Пушкин"), not a word.
     let nextIsInitial = next.range.upperBound < utf8.count && utf8[next.range.upperBound] == 0x2E
       && scalar(utf8, at: next.range.lowerBound).width == next.range.count
-    let nextIsStarter = !nextIsInitial && lookup(rules.sentenceStarters, utf8, next.range)
+    // Looked up only where the decision needs it (most periods end a plain word and never ask).
+    func nextIsStarter() -> Bool { !nextIsInitial && lookup(rules.sentenceStarters, utf8, next.range) }
     // The word before the period: back to white space, without opening quotes and brackets.
     var wordStart = dot
     while wordStart > 0, dot - wordStart < 64 {
@@ -329,7 +343,7 @@ final class RuleBreaker: Sendable {
       if plain && rules.ordinalDot {
         if lookup(rules.ordinalFollowers, utf8, next.range) { return false }
         // An ordinal is an adjective: an article, pronoun or adverb after it starts a new sentence.
-        if nextIsStarter { return true }
+        if nextIsStarter() { return true }
         if precededByOrdinalWord(utf8, tokenStart: tokenStart) { return false }
       }
       return true
@@ -338,16 +352,16 @@ final class RuleBreaker: Sendable {
     // Roman numerals after a name: "Wilhelm II.", "Ludwig XIV."
     if romanOnly && uppers >= 2 && uppers <= 6 && precededByCapitalizedWord(utf8, tokenStart: tokenStart) {
       if lookup(rules.ordinalFollowers, utf8, next.range) { return false }
-      return nextIsStarter
+      return nextIsStarter()
     }
     // Initials ("J. R. R. Tolkien", "Anwar R.") and dotted acronyms ("U.S."): only a typical sentence
     // opener after them ends the sentence.
     if length == 1 && letters == 1 {
       if lowers == 1 { return false }
-      return nextIsStarter
+      return nextIsStarter()
     }
     if innerDots > 0 && letters > 0 && pieceMax <= 2 && digits == 0 {
-      return nextIsStarter
+      return nextIsStarter()
     }
     return true
   }
@@ -501,18 +515,23 @@ extension RuleBreaker {
     let n = utf8.count
     var i = 0
     while i < n {
-      // Eight ASCII bytes at a time.
-      while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-      guard i < n else { break }
+      // Eight bytes at a time past ASCII, continuation bytes and the lead bytes C3–C9 (U+00C0–U+027F:
+      // Latin letters, no terminators or separators), straight to the first other lead byte.
+      var found = false
+      while i + 8 <= n {
+        let leads = leadsToCheck(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+        if leads != 0 {
+          i += leads.trailingZeroBitCount >> 3
+          found = true
+          break
+        }
+        i += 8
+      }
+      if !found {
+        while i < n && (utf8[i] < 0xC2 || (utf8[i] >= 0xC3 && utf8[i] <= 0xC9)) { i += 1 }
+        guard i < n else { break }
+      }
       let b = utf8[i]
-      if b < 0x80 {
-        i += 1
-        continue
-      }
-      if b >= 0xC3 && b <= 0xC9 {  // U+00C0–U+027F: Latin letters, no terminators or separators
-        i += 2
-        continue
-      }
       if b == 0xE2, i + 2 < n, utf8[i + 1] == 0x80 {  // U+2000–U+203F: spaces, dashes, quotes, …
         let b2 = utf8[i + 2]
         if b2 == 0xA4 || b2 == 0xA8 || b2 == 0xA9 { return true }
@@ -525,6 +544,21 @@ extension RuleBreaker {
       i += c.width
     }
     return false
+  }
+
+  /// The high bits of the bytes of `word` (loaded little-endian) that are lead bytes `needsICU` must
+  /// look at in valid UTF-8: C2 and CA–FF. A byte above a real one may be reported too, never one
+  /// below it, so the lowest bit set marks the first exactly.
+  @inline(__always)
+  func leadsToCheck(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // At least 0xCA: high bit set and the low seven bits at least 0x4A (the sum never carries into
+    // the next byte).
+    let atLeastCA = ((word & ~highs) &+ ones &* 0x36) & word & highs
+    let xorC2 = word ^ (ones &* 0xC2)
+    let isC2 = (xorC2 &- ones) & ~xorC2 & highs
+    return atLeastCA | isC2
   }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 import ICU
 
 /// Segmentation rules in SRX 2.0, the translation industry's exchange format (also reads SRX 1.0 map
@@ -108,10 +107,9 @@ public struct SRXRules: Sendable {
   /// Reads an SRX file.
   public init(contentsOf path: String) throws(SRXError) {
     let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw SRXError(source: path, line: nil, message: "cannot read SRX file: \(error.localizedDescription)")
+    switch readUTF8File(path) {
+    case .success(let read): text = read
+    case .failure(let error): throw SRXError(source: path, line: nil, message: "cannot read SRX file: \(error.reason)")
     }
     try self.init(parsing: text, source: path)
   }

@@ -125,12 +125,22 @@ public struct SentenceSegmenter: DocumentStage {
       }
       var spans: [TextSpan] = []
       spans.reserveCapacity(ends.count + 1)
+      // A text with no line break (every line of a text file) needs no search for one in each sentence.
+      let lineBreaks = hasLineBreak(utf8)
       var start = 0
       for end in ends where end > start {
-        appendPieces(utf8, start..<end, joinLines: joinLines, to: &spans)
+        if lineBreaks {
+          appendPieces(utf8, start..<end, joinLines: joinLines, to: &spans)
+        } else if let span = trimmed(utf8, start..<end) {
+          spans.append(span)
+        }
         start = end
       }
-      appendPieces(utf8, start..<utf8.count, joinLines: joinLines, to: &spans)
+      if lineBreaks {
+        appendPieces(utf8, start..<utf8.count, joinLines: joinLines, to: &spans)
+      } else if let span = trimmed(utf8, start..<utf8.count) {
+        spans.append(span)
+      }
       return spans
     }
   }
@@ -144,6 +154,12 @@ func afterLineBreak(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
     k -= width
   }
   return false
+}
+
+/// Whether the text holds a line feed or a carriage return.
+func hasLineBreak(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = utf8.baseAddress else { return false }
+  return memchr(base, 0x0A, utf8.count) != nil || memchr(base, 0x0D, utf8.count) != nil
 }
 
 /// Two ascending lists as one, without duplicates.

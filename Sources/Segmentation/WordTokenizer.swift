@@ -55,7 +55,14 @@ public struct WordTokenizer: DocumentStage {
 }
 
 /// Whether the character at `offset` is punctuation or a symbol.
-private func isPunctuation(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+func isPunctuation(_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+  let byte = utf8[offset]
+  if byte < 0x80 {
+    // Every printable ASCII character other than letters and digits is punctuation (P*) or a symbol
+    // (S*); controls and space are neither.
+    guard byte > 0x20 && byte < 0x7F else { return false }
+    return !((byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A))
+  }
   var iterator = UnsafeBufferPointer(rebasing: utf8[offset...]).makeIterator()
   var decoder = UTF8()
   guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }

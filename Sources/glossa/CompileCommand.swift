@@ -9,6 +9,7 @@ extension GlossaryCommand {
   /// `glossa glossary compile G -o G.glossa-index`.
   struct Compile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "compile",
       abstract: "Build the aligner's index of a glossary once and write it to a file that loads in a fraction of a second.",
       discussion: """
         The compiled file is used like a glossary: --glossary G.glossa-index in align, apply and restore.

@@ -79,6 +79,7 @@ func report(_ diagnostics: [GlossaryDiagnostic]) {
 extension GlossaryCommand {
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Check glossaries and report every problem with its file, line and column.",
       discussion: """
         Errors: malformed files, unknown statuses, bad language tags, empty terms, more than one (or no)
@@ -129,6 +130,7 @@ extension GlossaryCommand {
 
   struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "convert",
       abstract: "Convert a glossary from any supported format to any other.",
       discussion: """
         With --source-lang and --target-lang, tsv and csv output is source/target pairs (every source
@@ -158,6 +160,7 @@ extension GlossaryCommand {
 
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "stats",
       abstract: "Count concepts, terms per language and status, references and subjects.",
       discussion: """
         Example:
@@ -185,6 +188,7 @@ extension GlossaryCommand {
 
   struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "merge",
       abstract: "Merge glossaries; concepts with the same id become one, conflicts are reported.",
       discussion: """
         The first file wins a conflict (a second preferred term becomes admitted); each conflict is a

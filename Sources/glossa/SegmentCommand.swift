@@ -63,11 +63,16 @@ struct SegmentCommand: AsyncParsableCommand {
         record.set("sentences", strings: document.sentences.map { document.originalText(of: $0) })
         output.write(record.finish())
       } else {
-        for sentence in document.sentences {
-          output.write(document.originalText(of: sentence))
-          output.write("\n")
+        // The sentences' bytes straight from the input line: no Substring or index arithmetic per sentence.
+        var original = document.original
+        original.withUTF8 { utf8 in
+          output.reserveCapacity(utf8.count + document.sentences.count + 1)
+          for sentence in document.sentences {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[document.originalSpan(of: sentence).range]))
+            output.append(0x0A)
+          }
         }
-        if document.sentences.isEmpty { output.write("\n") }
+        if document.sentences.isEmpty { output.append(0x0A) }
       }
       return output
     }

@@ -35,12 +35,24 @@ struct TokenizeCommand: AsyncParsableCommand {
       } else {
         var text = document.text
         text.withUTF8 { utf8 in
-          for (index, token) in document.tokens.enumerated() {
-            if index > 0 { output.append(0x20) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[token.span.range]))
+          // Tokens do not overlap: their bytes, a space between each two and the line feed fit in
+          // the text's length plus one byte per token.
+          output = [UInt8](unsafeUninitializedCapacity: utf8.count + document.tokens.count + 1) { buffer, count in
+            var end = 0
+            for (index, token) in document.tokens.enumerated() {
+              if index > 0 {
+                buffer[end] = 0x20
+                end += 1
+              }
+              for offset in token.span.range {
+                buffer[end] = utf8[offset]
+                end += 1
+              }
+            }
+            buffer[end] = 0x0A
+            count = end + 1
           }
         }
-        output.write("\n")
       }
       return output
     }

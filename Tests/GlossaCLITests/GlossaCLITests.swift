@@ -77,6 +77,12 @@ final class Locked<Value>: @unchecked Sendable {
     #expect(result.stdout == "Die Lage in Hasaka bleibt angespannt.\nEin Sprecher bestätigte das.\n\nNeuer Absatz.\n")
   }
 
+  @Test func tokenizesTextWithOneSpaceBetweenTokens() throws {
+    let result = try Glossa.run(["tokenize", "--lang", "de"], input: "  Am 13. April kam al-Hasaka „zur Ruhe“.\n\nÄrger!\r\n")
+    #expect(result.status == 0)
+    #expect(result.stdout == "Am 13 . April kam al - Hasaka „ zur Ruhe “ .\n\nÄrger !\n")
+  }
+
   @Test func jsonlRoundTripKeepsFieldsAndOrder() throws {
     let input = """
       {"id": "a1", "text": "Kämpfe bei Deir Ezzor. Die Armee zog ab.", "meta": {"quelle": "dpa"}}
