@@ -43,7 +43,7 @@ public struct StreamProcessor<S: DocumentStage>: Sendable {
 
   public init(
     stage: S, inputFormat: InputFormat, language: String? = nil, invalidUTF8: InvalidUTF8Policy = .error,
-    jobs: Int = 1, batchBytes: Int = 1 << 18, keepGoing: Bool = true,
+    jobs: Int = 1, batchBytes: Int = 1 << 16, keepGoing: Bool = true,
     formatError: @escaping ErrorFormatter = { _ in nil }, format: @escaping Formatter
   ) {
     self.keepGoing = keepGoing
