@@ -69,7 +69,8 @@ let package = Package(
     // Input and output formats (text, JSONL), streamed in bounded batches on parallel workers.
     .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaJSON"]),
     // Pipelines described in a JSON file, built from named stages.
-    .target(name: "PipelineConfig", dependencies: ["GlossaCore", "GlossaJSON", "Normalization", "Segmentation"]),
+    .target(
+      name: "PipelineConfig", dependencies: ["GlossaCore", "GlossaJSON", "Normalization", "Segmentation", "Glossary", "Alignment"]),
     // The command-line tool: thin over the library.
     .executableTarget(
       name: "glossa",

@@ -61,7 +61,8 @@ public struct Document: Sendable {
 
   /// Rewrites the current text. `edits` are sorted, do not overlap, and lie on character boundaries.
   /// The offset map grows by the edits; sentence, token and term spans move with the text (a span that
-  /// an edit cuts into grows to cover the whole rewritten region).
+  /// an edit cuts into grows to cover the whole rewritten region, and tokens that end up overlapping,
+  /// such as the words of a rewritten name, become one token of the first one's kind).
   public mutating func apply(_ edits: [TextEdit]) {
     guard !edits.isEmpty else { return }
     var bytes: [UInt8] = []
@@ -87,7 +88,17 @@ public struct Document: Sendable {
     }()
     let shift = EditShift(edits)
     sentences = sentences.map(shift.move)
-    tokens = tokens.map { Token(span: shift.move($0.span), kind: $0.kind) }
+    var moved: [Token] = []
+    moved.reserveCapacity(tokens.count)
+    for token in tokens {
+      let span = shift.move(token.span)
+      if let last = moved.last, span.start < last.span.end {
+        moved[moved.count - 1].span = TextSpan(start: last.span.start, end: max(last.span.end, span.end))
+      } else {
+        moved.append(Token(span: span, kind: token.kind))
+      }
+    }
+    tokens = moved
     terms = terms.map { var term = $0; term.span = shift.move(term.span); return term }
     offsets.apply(edits)
     text = String(decoding: bytes, as: UTF8.self)

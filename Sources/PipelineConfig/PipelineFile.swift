@@ -1,5 +1,7 @@
+import Alignment
 import GlossaCore
 import GlossaJSON
+import Glossary
 import Normalization
 import Segmentation
 
@@ -93,7 +95,7 @@ public struct StageRegistry: Sendable {
 
   func maker(_ name: String) -> Maker? { makers[name] }
 
-  /// The stages of Glossa's normalization and segmentation modules.
+  /// The stages of Glossa's normalization, segmentation and alignment modules.
   public static let standard: StageRegistry = {
     var registry = StageRegistry()
     registry.register("normalize") { options, _ in
@@ -124,8 +126,32 @@ public struct StageRegistry: Sendable {
       guard let lang = try options.string("lang", default: language) else { throw options.error(nil, "needs a \"lang\"") }
       return AnyDocumentStage(name: "tokenize", try WordTokenizer(language: lang))
     }
+    registry.register("align") { options, language in
+      let index = try termIndex(&options)
+      let lang = try options.string("lang", default: language ?? "de") ?? "de"
+      return AnyDocumentStage(name: "align", TermAligner(index: index, language: lang))
+    }
+    registry.register("apply") { options, language in
+      let index = try termIndex(&options)
+      let mode = try options.choice("mode", default: ApplyMode.replace)
+      let target = try options.string("target-lang", default: language ?? "de") ?? "de"
+      return AnyDocumentStage(name: "apply", TermApplier(index: index, mode: mode, targetLanguage: target))
+    }
     return registry
   }()
+
+  /// The term index named by a stage's `"glossary"` option: a compiled index (`glossa glossary compile`)
+  /// or a glossary file (TBX, TSV, CSV, JSON), its path relative to the working directory; the shipped
+  /// Levant glossary, compiled into the library, when the option is absent.
+  private static func termIndex(_ options: inout StageOptions) throws -> TermIndex {
+    guard let path = try options.string("glossary") else { return try TermIndex(glossary: .levantPlaces) }
+    do {
+      if TermIndex.isCompiledIndex(path: path) { return try TermIndex(contentsOf: path) }
+      return try TermIndex(glossary: try Glossary.load(contentsOf: path))
+    } catch {
+      throw options.error("glossary", "\(error)")
+    }
+  }
 }
 
 /// A pipeline described in a JSON file:

@@ -20,12 +20,14 @@ struct RunCommand: AsyncParsableCommand {
             { "stage": "tokenize" } ] }
 
       Stages: normalize (form), punctuation (apostrophes, quotes, dashes, collapse-spaces, line-ends),
-      transliterate (id, or id and rules), segment (lang), tokenize (lang).
+      transliterate (id, or id and rules), segment (lang), tokenize (lang), align (glossary, lang),
+      apply (glossary, mode, target-lang). "glossary" is a glossary file or compiled index (default: the
+      shipped Levant glossary); apply aligns by itself unless an align stage came before it.
 
       Text output: the sentences of each line, one per line, when the pipeline segments; otherwise the
       resulting text. JSONL output keeps the input's fields (the original "text" too) and adds
-      "normalized" when the text changed, "sentences", and "tokens" with code point offsets into the
-      original text.
+      "normalized" when the text changed, "sentences", "tokens" and "terms" with code point offsets into
+      the original text.
 
       Example:
         glossa run --pipeline Examples/pipeline-de.json Examples/article-de.txt
@@ -47,6 +49,10 @@ struct RunCommand: AsyncParsableCommand {
         if !document.offsets.isIdentity { record.set("normalized", .string(document.text)) }
         if !document.sentences.isEmpty { record.set("sentences", strings: document.sentences.map { document.text(of: $0) }) }
         if !document.tokens.isEmpty { record.set("tokens", .array(tokenObjects(document))) }
+        if !document.terms.isEmpty {
+          let points = CodePointOffsets(document.original)
+          record.set("terms", .array(document.terms.map { ReportedTerm(document: document, term: $0).json(points) }))
+        }
         output.write(record.finish())
       } else if !document.sentences.isEmpty {
         for sentence in document.sentences {

@@ -161,6 +161,21 @@ final class Locked<Value>: @unchecked Sendable {
     #expect(broken.status != 0 && broken.stderr.contains("/nonexistent/pipeline.json: error: cannot read pipeline file"))
   }
 
+  @Test func runsTheWholePipelineWithTermsApplied() throws {
+    let sentences = try Glossa.run(["segment", "--lang", "de", "Examples/article-de.txt"])
+    let result = try Glossa.run(["run", "--pipeline", "Examples/pipeline-de-apply.json", "--jobs", "2", "Examples/article-de.txt"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(lines.count == sentences.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().count)
+    #expect(lines.contains { $0.contains("zwischen Palmyra und Deir ez-Zor") })
+    #expect(lines.contains { $0.contains("nach al-Hasaka.") })
+    #expect(!result.stdout.contains("Hassake"))
+    let jsonl = try Glossa.run(
+      ["run", "--pipeline", "Examples/pipeline-de-apply.json", "--output-format", "jsonl"],
+      input: "In Deir Ezzor blieb es ruhig.\n")
+    #expect(jsonl.stdout.contains(#""terms":[{"start":3,"end":13,"surface":"Deir Ezzor","concept":"geo:170794","canonical":"Deir ez-Zor""#))
+  }
+
   @Test func parallelWorkersKeepInputOrder() throws {
     // Enough lines for many batches; every line differs, some are bad.
     var lines: [String] = []

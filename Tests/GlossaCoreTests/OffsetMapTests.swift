@@ -3,6 +3,17 @@ import GlossaTestSupport
 import Testing
 
 @Suite struct DocumentEditTests {
+  @Test func wordsOfARewrittenNameBecomeOneToken() {
+    var document = Document("Kämpfe in Deir Ezzor.")
+    let spans = [(0, 7), (8, 10), (11, 15), (16, 21), (21, 22)]
+    document.tokens = spans.map { Token(span: TextSpan(start: $0.0, end: $0.1), kind: $0.1 - $0.0 == 1 ? .punctuation : .word) }
+    document.replace(TextSpan(start: 11, end: 21), with: "Deir ez-Zor")
+    #expect(document.text == "Kämpfe in Deir ez-Zor.")
+    #expect(document.tokens.map { String(document.text(of: $0.span)) } == ["Kämpfe", "in", "Deir ez-Zor", "."])
+    #expect(document.tokens.map(\.kind) == [.word, .word, .word, .punctuation])
+    #expect(document.originalText(of: document.tokens[2].span) == "Deir Ezzor")
+  }
+
   @Test func replacementMapsBackToTheOriginal() throws {
     var document = Document("Die Stadt Ḥasaka im Nordosten")
     let h = try #require(span(of: "Ḥ", in: document.text))
