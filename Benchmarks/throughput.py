@@ -216,11 +216,16 @@ def main():
                 for jobs in ("1", "2"):
                     child(name, f"glossa {command} {name} --jobs {jobs}",
                           [g, command, "--glossary", index, "--lang", "de", "--jobs", jobs, sample], sample_size, args.geo_runs)
-            # The whole pipeline as processes: NFC and punctuation, sentences (German rules), terms replaced.
-            pipe = (f"'{g}' normalize --punctuation --jobs 1 '{sample}' | '{g}' segment --lang de --jobs 1"
-                    f" | '{g}' apply --glossary '{index}' --lang de --jobs 1")
-            child(name, f"pipeline normalize | segment | apply {name}, --jobs 1 each", ["bash", "-o", "pipefail", "-c", pipe],
-                  sample_size, args.geo_runs, note="3 processes; CPU is their sum")
+            # The whole pipeline in one process: NFC, punctuation, sentences (German rules), tokens, terms
+            # aligned and replaced.
+            pipeline = os.path.join(work, f"pipeline-{name}.json")
+            with open(pipeline, "w") as f:
+                f.write('{"lang": "de", "stages": [{"stage": "normalize"}, {"stage": "punctuation"}, {"stage": "segment"},'
+                        ' {"stage": "tokenize"}, {"stage": "align", "glossary": "%s"}, {"stage": "apply", "glossary": "%s"}]}'
+                        % (index, index))
+            for jobs in ("1", "2"):
+                child(name, f"glossa run: whole pipeline (normalize .. apply) {name} --jobs {jobs}",
+                      [g, "run", "--pipeline", pipeline, "--jobs", jobs, sample], sample_size, args.geo_runs)
 
             pairs = read_glossary(tsv)
             try:
@@ -341,6 +346,8 @@ def main():
     target("glossa segment --lang de --jobs 1, MB/s", rate("glossa segment --lang de --jobs 1"), 100)
     if "cities500" in geo:
         target("glossa apply cities500 --jobs 1, MB/s", rate("glossa apply cities500 --jobs 1"), 30)
+        target("whole pipeline (glossa run, normalize .. apply) cities500 --jobs 1, MB/s",
+               rate("glossa run: whole pipeline (normalize .. apply) cities500 --jobs 1"), 30)
         flash = rate("FlashText cities500: exact match (anchor)")
         if flash:
             target("glossa apply cities500 --jobs 1 / FlashText", rate("glossa apply cities500 --jobs 1") / flash, 5, "x")

@@ -26,11 +26,15 @@ public struct StageOptions {
   private let members: [JSONMember]
   private let locate: (Int) -> InputLocation
   private var used: Set<String> = ["stage"]
+  /// Term indexes already loaded for this pipeline file, by glossary path (an `align` and an `apply`
+  /// stage of one file share theirs).
+  let termIndexes: TermIndexCache
 
-  init(name: String, members: [JSONMember], locate: @escaping (Int) -> InputLocation) {
+  init(name: String, members: [JSONMember], locate: @escaping (Int) -> InputLocation, termIndexes: TermIndexCache) {
     self.name = name
     self.members = members
     self.locate = locate
+    self.termIndexes = termIndexes
   }
 
   private func member(_ key: String) -> JSONMember? { members.first { $0.key == key } }
@@ -144,14 +148,27 @@ public struct StageRegistry: Sendable {
   /// or a glossary file (TBX, TSV, CSV, JSON), its path relative to the working directory; the shipped
   /// Levant glossary, compiled into the library, when the option is absent.
   private static func termIndex(_ options: inout StageOptions) throws -> TermIndex {
-    guard let path = try options.string("glossary") else { return try TermIndex(glossary: .levantPlaces) }
-    do {
-      if TermIndex.isCompiledIndex(path: path) { return try TermIndex(contentsOf: path) }
-      return try TermIndex(glossary: try Glossary.load(contentsOf: path))
-    } catch {
-      throw options.error("glossary", "\(error)")
+    let path = try options.string("glossary")
+    if let known = options.termIndexes.loaded[path ?? ""] { return known }
+    let index: TermIndex
+    if let path {
+      do {
+        index = TermIndex.isCompiledIndex(path: path)
+          ? try TermIndex(contentsOf: path) : try TermIndex(glossary: try Glossary.load(contentsOf: path))
+      } catch {
+        throw options.error("glossary", "\(error)")
+      }
+    } else {
+      index = try TermIndex(glossary: .levantPlaces)
     }
+    options.termIndexes.loaded[path ?? ""] = index
+    return index
   }
+}
+
+/// The term indexes loaded while one pipeline file is read, by glossary path ("" for the shipped one).
+final class TermIndexCache {
+  var loaded: [String: TermIndex] = [:]
 }
 
 /// A pipeline described in a JSON file:
@@ -210,6 +227,7 @@ public struct PipelineFile: Sendable {
     }
     guard let stageList else { throw PipelineFileError(location: locate(0), message: "missing \"stages\" list") }
     var stages: [AnyDocumentStage] = []
+    let termIndexes = TermIndexCache()
     for (index, entry) in stageList.enumerated() {
       guard case .object(let members) = entry, let nameMember = members.first(where: { $0.key == "stage" }) else {
         throw PipelineFileError(location: locate(0), message: "stage \(index + 1) must be an object with a \"stage\" name")
@@ -220,7 +238,7 @@ public struct PipelineFile: Sendable {
       guard let maker = registry.maker(name) else {
         throw PipelineFileError(location: locate(nameMember.offset), message: "unknown stage \"\(name)\" (known: \(registry.names.joined(separator: ", ")))")
       }
-      var options = StageOptions(name: name, members: members, locate: locate)
+      var options = StageOptions(name: name, members: members, locate: locate, termIndexes: termIndexes)
       do {
         let stage = try maker(&options, language)
         try options.checkAllUsed()
