@@ -268,10 +268,9 @@ struct FormTableBuilder: Sendable {
 
   init() { slots = [UInt64](repeating: 0, count: 1024) }
 
-  /// Makes room for about `forms` forms of `bytes` bytes in all, and `entries` entries; the slots are
-  /// made as many as a finished table of `forms` forms has, so they do not grow on the way there.
+  /// Makes room for about `forms` forms of `bytes` bytes in all, and `entries` entries. The slots still
+  /// grow as forms arrive: while the table is small, its slots stay in the processor's caches.
   mutating func reserveCapacity(forms: Int, bytes byteCount: Int, entries: Int) {
-    reserveSlots(forms: forms)
     hashes.reserveCapacity(forms)
     formStarts.reserveCapacity(forms + 1)
     bytes.reserveCapacity(byteCount)
