@@ -63,7 +63,7 @@ import Testing
   @Test func reservedSlotsGiveTheSameTable() {
     let forms = (0..<3000).map { "form\($0 % 2100)" }
     var plain = FormTableBuilder(), reserved = FormTableBuilder()
-    reserved.reserveCapacity(forms: 2100, bytes: 0, entries: 0)
+    reserved.reserveSlots(forms: 2100)
     #expect(reserved.slotCount == FormTable.capacity(forms: 2100))
     for (entry, form) in forms.enumerated() {
       add(&plain, form, Int32(entry), Int32(entry))
