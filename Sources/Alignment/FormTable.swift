@@ -159,9 +159,22 @@ struct FormTable: Sendable {
 
   /// Builds the table from forms in flat arrays, `hashes[i]` being the ``FormHasher`` hash of form `i`.
   init(hashes: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
-    // At most three quarters full: a failed lookup (the common case) scans a few adjacent slots.
+    self.init(
+      slots: Self.slots(hashes, capacity: Self.capacity(forms: hashes.count)), formStarts: formStarts, bytes: bytes,
+      valueStarts: valueStarts, values: values)
+  }
+
+  /// The number of slots of a table of `forms` forms: at most three quarters full, so that a failed
+  /// lookup (the common case) scans a few adjacent slots.
+  static func capacity(forms: Int) -> Int {
     var capacity = 1
-    while capacity < max(2, hashes.count + hashes.count / 3 + 1) { capacity <<= 1 }
+    while capacity < max(2, forms + forms / 3 + 1) { capacity <<= 1 }
+    return capacity
+  }
+
+  /// `capacity` slots (a power of two) holding forms `0..<hashes.count` inserted in order, by linear
+  /// probing: the slots depend only on the hashes, their order and the capacity.
+  static func slots(_ hashes: [UInt64], capacity: Int) -> [UInt64] {
     var slots = [UInt64](repeating: 0, count: capacity)
     let mask = capacity - 1
     slots.withUnsafeMutableBufferPointer { slots in
@@ -171,7 +184,7 @@ struct FormTable: Sendable {
         slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
       }
     }
-    self.init(slots: slots, formStarts: formStarts, bytes: bytes, valueStarts: valueStarts, values: values)
+    return slots
   }
 
   /// The number of the form equal to `form` (with hash `hash`), if stored.
@@ -255,7 +268,8 @@ struct FormTableBuilder: Sendable {
 
   init() { slots = [UInt64](repeating: 0, count: 1024) }
 
-  /// Makes room for about `forms` forms of `bytes` bytes in all, and `entries` entries.
+  /// Makes room for about `forms` forms of `bytes` bytes in all, and `entries` entries. The slots still
+  /// grow as forms arrive: while the table is small, its slots stay in the processor's caches.
   mutating func reserveCapacity(forms: Int, bytes byteCount: Int, entries: Int) {
     hashes.reserveCapacity(forms)
     formStarts.reserveCapacity(forms + 1)
@@ -269,6 +283,15 @@ struct FormTableBuilder: Sendable {
 
   /// The number of forms.
   var count: Int { hashes.count }
+
+  /// The number of slots (a power of two).
+  var slotCount: Int { slots.count }
+
+  /// Makes the slots as many as a ``FormTable`` of `forms` forms has, unless there are as many already.
+  mutating func reserveSlots(forms: Int) {
+    let capacity = FormTable.capacity(forms: forms)
+    if capacity > slots.count { slots = FormTable.slots(hashes, capacity: capacity) }
+  }
 
   /// Adds `entry`, a term of `concept`, to the list of `form` (whose ``FormHasher`` hash is `hash`),
   /// unless the list already has an entry of that concept. Entries must arrive in increasing order,
@@ -337,7 +360,12 @@ struct FormTableBuilder: Sendable {
       }
       valueStarts.append(UInt32(values.count))
     }
-    return FormTable(hashes: hashes, formStarts: formStarts, bytes: bytes, valueStarts: valueStarts, values: values)
+    // Forms enter the slots in number order here as in a finished table, so slots of the finished
+    // table's number are already its slots.
+    let capacity = FormTable.capacity(forms: count)
+    return FormTable(
+      slots: slots.count == capacity ? slots : FormTable.slots(hashes, capacity: capacity), formStarts: formStarts,
+      bytes: bytes, valueStarts: valueStarts, values: values)
   }
 
   private mutating func link(_ number: Int, _ entry: Int32) {
@@ -371,16 +399,7 @@ struct FormTableBuilder: Sendable {
   }
 
   private mutating func grow() {
-    var bigger = [UInt64](repeating: 0, count: slots.count * 2)
-    let mask = bigger.count - 1
-    bigger.withUnsafeMutableBufferPointer { bigger in
-      for (number, hash) in hashes.enumerated() {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while bigger[slot] != 0 { slot = (slot + 1) & mask }
-        bigger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
-      }
-    }
-    slots = bigger
+    slots = FormTable.slots(hashes, capacity: slots.count * 2)
   }
 
   private func equals(_ number: Int, _ form: UnsafeBufferPointer<UInt8>) -> Bool {

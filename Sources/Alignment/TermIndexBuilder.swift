@@ -76,6 +76,7 @@ extension TermIndex {
   /// Table `table` of the parts joined in order.
   static func mergeTable(_ parts: [Part], _ table: Int) -> FormTable {
     guard var builder = parts.first?.tables[table] else { return FormTable() }
+    builder.reserveSlots(forms: parts.reduce(0) { $0 + $1.tables[table].count })
     var offset = Int32(parts[0].entries.count)
     for part in parts.dropFirst() {
       builder.append(part.tables[table], entryOffset: offset)
@@ -86,58 +87,91 @@ extension TermIndex {
 
   /// Filter `kind` (a ``Filter`` number) of the finished tables (in ``Part`` order) and the parts.
   static func filter(_ kind: Int, tables: [FormTable], parts: [Part], options: Options) -> BloomFilter {
-    func bloom(_ enumerate: ((UInt64) -> Void) -> Void) -> BloomFilter {
-      var count = 0
-      enumerate { _ in count += 1 }
-      var filter = BloomFilter(capacity: count)
-      filter.insert(enumerate)
-      return filter
-    }
-    func forEachForm(_ table: FormTable, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-      table.bytes.withUnsafeBufferPointer { bytes in
-        for number in 0..<table.count {
-          body(UnsafeBufferPointer(rebasing: bytes[Int(table.formStarts[number])..<Int(table.formStarts[number + 1])]))
-        }
+    var filter = BloomFilter(capacity: filterCount(kind, tables: tables, parts: parts, options: options))
+    filter.insert { insert in forEachFilterHash(kind, tables: tables, parts: parts, options: options, insert) }
+    return filter
+  }
+
+  /// Calls `body` with each form of `table`.
+  static func forEachForm(_ table: FormTable, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    table.bytes.withUnsafeBufferPointer { bytes in
+      for number in 0..<table.count {
+        body(UnsafeBufferPointer(rebasing: bytes[Int(table.formStarts[number])..<Int(table.formStarts[number + 1])]))
       }
     }
-    var hasher = EditHasher()
+  }
+
+  /// The number of hashes ``forEachFilterHash(_:tables:parts:options:_:)`` passes for filter `kind`,
+  /// counted from the forms' bytes without hashing them (the filter is sized by it).
+  static func filterCount(_ kind: Int, tables: [FormTable], parts: [Part], options: Options) -> Int {
+    var count = 0
     switch kind {
     case Filter.exactPrefixes:
-      return bloom { insert in
-        for part in parts {
-          for hash in part.exactPrefixes { insert(hash) }
-        }
-      }
+      for part in parts { count += part.exactPrefixes.count }
     case Filter.foldedPrefixes, Filter.compactPrefixes:
-      return bloom { insert in
-        forEachForm(tables[kind == Filter.foldedPrefixes ? Part.folded : Part.compact]) { form in
-          PrefixFilters.forEachPrefix(of: form, insert)
-        }
-      }
+      let table = tables[kind == Filter.foldedPrefixes ? Part.folded : Part.compact]
+      count = table.bytes.count + table.count
     case Filter.wordPrefixes:
-      return bloom { insert in
-        for table in [Part.key, Part.skeleton, Part.arabic] {
-          forEachForm(tables[table]) { PrefixFilters.forEachWordPrefix(of: $0, hasher: &hasher, insert) }
-        }
+      for table in [Part.key, Part.skeleton, Part.arabic] {
+        for byte in tables[table].bytes where byte == 0x20 { count += 1 }
       }
     case Filter.wordPrefixDeletions:
-      return bloom { insert in
-        forEachForm(tables[Part.key]) { PrefixFilters.forEachWordPrefixDeletion(of: $0, hasher: &hasher, insert) }
-      }
-    case Filter.deletions:
-      guard let minimum = options.minimumFuzzyLength else { return BloomFilter(capacity: 0) }
-      return bloom { insert in
-        forEachForm(tables[Part.key]) { form in
-          guard letterCount(form) >= minimum else { return }
-          hasher.reset(form)
-          for index in form.indices where form[index] != 0x20 {
-            if index > 0, form[index - 1] == form[index] { continue }
-            insert(hasher.deleting(index))
+      forEachForm(tables[Part.key]) { form in
+        var letters = 0
+        for end in form.indices {
+          if form[end] == 0x20 {
+            count += letters
+          } else if end > 0 {
+            letters += 1
           }
         }
       }
+    case Filter.deletions:
+      guard let minimum = options.minimumFuzzyLength else { return 0 }
+      forEachForm(tables[Part.key]) { form in
+        guard letterCount(form) >= minimum else { return }
+        for index in form.indices where form[index] != 0x20 && (index == 0 || form[index - 1] != form[index]) {
+          count += 1
+        }
+      }
     default:
-      return bloom { insert in forEachForm(tables[Part.key]) { insert(EditHasher.hash($0)) } }
+      count = tables[Part.key].count
+    }
+    return count
+  }
+
+  /// Calls `insert` with each hash that goes into filter `kind`.
+  static func forEachFilterHash(
+    _ kind: Int, tables: [FormTable], parts: [Part], options: Options, _ insert: (UInt64) -> Void
+  ) {
+    var hasher = EditHasher()
+    switch kind {
+    case Filter.exactPrefixes:
+      for part in parts {
+        for hash in part.exactPrefixes { insert(hash) }
+      }
+    case Filter.foldedPrefixes, Filter.compactPrefixes:
+      forEachForm(tables[kind == Filter.foldedPrefixes ? Part.folded : Part.compact]) { form in
+        PrefixFilters.forEachPrefix(of: form, insert)
+      }
+    case Filter.wordPrefixes:
+      for table in [Part.key, Part.skeleton, Part.arabic] {
+        forEachForm(tables[table]) { PrefixFilters.forEachWordPrefix(of: $0, hasher: &hasher, insert) }
+      }
+    case Filter.wordPrefixDeletions:
+      forEachForm(tables[Part.key]) { PrefixFilters.forEachWordPrefixDeletion(of: $0, hasher: &hasher, insert) }
+    case Filter.deletions:
+      guard let minimum = options.minimumFuzzyLength else { return }
+      forEachForm(tables[Part.key]) { form in
+        guard letterCount(form) >= minimum else { return }
+        hasher.reset(form)
+        for index in form.indices where form[index] != 0x20 {
+          if index > 0, form[index - 1] == form[index] { continue }
+          insert(hasher.deleting(index))
+        }
+      }
+    default:
+      forEachForm(tables[Part.key]) { insert(EditHasher.hash($0)) }
     }
   }
 

@@ -1,4 +1,6 @@
 @testable import Alignment
+import Foundation
+import Glossary
 import Testing
 
 @Suite struct FormTableBuilderTests {
@@ -56,5 +58,44 @@ import Testing
     let table = builder.table()
     #expect(list(table, "geo:1") == [0])
     #expect(list(table, "geo:2") == [1])
+  }
+
+  @Test func reservedSlotsGiveTheSameTable() {
+    let forms = (0..<3000).map { "form\($0 % 2100)" }
+    var plain = FormTableBuilder(), reserved = FormTableBuilder()
+    reserved.reserveSlots(forms: 2100)
+    #expect(reserved.slotCount == FormTable.capacity(forms: 2100))
+    for (entry, form) in forms.enumerated() {
+      add(&plain, form, Int32(entry), Int32(entry))
+      add(&reserved, form, Int32(entry), Int32(entry))
+    }
+    let expected = plain.table(), table = reserved.table()
+    #expect(table.slots == expected.slots)
+    #expect(table.formStarts == expected.formStarts)
+    #expect(table.values == expected.values)
+    #expect(table.slots == FormTable.slots(expected.formStarts.indices.dropLast().map { number in
+      FormHasher.hash(Array(expected.form(number)))
+    }, capacity: FormTable.capacity(forms: 2100)))
+  }
+
+  @Test func filterCountsAreTheNumberOfHashesInserted() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let shipped = try Glossary.load(contentsOf: root.appendingPathComponent("Glossaries/levant-places.tbx").path)
+    let geoNamesLike = try Glossary.read(ParallelBuildTests.geoNamesLike, format: .tsv)
+    for glossary in [geoNamesLike, shipped] {
+      try checkFilterCounts(glossary)
+    }
+  }
+
+  private func checkFilterCounts(_ glossary: Glossary) throws {
+    for options in [TermIndex.Options(), TermIndex.Options(minimumFuzzyLength: nil)] {
+      let part = try TermIndex.buildPart(glossary, concepts: glossary.concepts.indices, rules: .standard, options: options)
+      let tables = (0..<TermIndex.Part.tableCount).map { TermIndex.mergeTable([part], $0) }
+      for kind in 0..<TermIndex.Filter.count {
+        var hashes = 0
+        TermIndex.forEachFilterHash(kind, tables: tables, parts: [part], options: options) { _ in hashes += 1 }
+        #expect(TermIndex.filterCount(kind, tables: tables, parts: [part], options: options) == hashes, "filter \(kind)")
+      }
+    }
   }
 }
