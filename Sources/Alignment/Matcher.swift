@@ -68,6 +68,8 @@ struct Matcher {
   private var memoKey: [UInt8] = []
   /// Reused hasher for the one-letter deletions of a candidate's first words.
   private var editHasher = EditHasher()
+  /// Reused buffer for ``usefulLevels(at:limit:)``: the levels of each candidate length at one position.
+  private var levels: [Levels]
 
   init(index: TermIndex, maker: MatchKeyMaker, text: String, words: [ScannedWord]) {
     self.index = index
@@ -76,6 +78,7 @@ struct Matcher {
     self.bytes = Array(text.utf8)
     self.words = words
     self.keys = Array(repeating: nil, count: words.count)
+    self.levels = Array(repeating: [], count: max(1, index.maxWords))
   }
 
   mutating func run() -> [TermMatch] {
@@ -113,13 +116,23 @@ struct Matcher {
       guard index.hasLowercaseHeads else { return nil }
       // A lowercase head allows the exact and folded levels only, and a candidate matching at either
       // has a folded form that starts with this word's.
-      guard index.prefixes.folded.mayContain(FormHasher.hash(Array(keys(of: start).folded.utf8))) else { return nil }
+      var hasher = FormHasher()
+      for byte in keys(of: start).folded.utf8 { hasher.add(byte) }
+      guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
     }
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
-    let levels = limit > 1 ? usefulLevels(at: start, limit: limit) : [Levels.all]
-    for length in stride(from: levels.count, through: 1, by: -1) where !levels[length - 1].isEmpty {
-      if let match = candidate(start, length, levels: levels[length - 1]) { return (match, length) }
+    let count: Int
+    if limit > 1 {
+      count = usefulLevels(at: start, limit: limit)
+    } else {
+      levels[0] = .all
+      count = 1
+    }
+    for length in stride(from: count, through: 1, by: -1) {
+      let allowed = levels[length - 1]
+      if allowed.isEmpty { continue }
+      if let match = candidate(start, length, levels: allowed) { return (match, length) }
     }
     return nil
   }
@@ -143,15 +156,17 @@ struct Matcher {
   /// key or vowel-class key (or one edit from one), or run together a prefix of a compact key; names run
   /// together or split otherwise are read only from capitalized words and articles. Candidates whose
   /// first content word is their last are not filtered.
-  private mutating func usefulLevels(at start: Int, limit: Int) -> [Levels] {
-    let everything = [Levels](repeating: .all, count: limit)
+  ///
+  /// The levels of length `n` go to `levels[n - 1]`; returns the longest length with any level.
+  private mutating func usefulLevels(at start: Int, limit: Int) -> Int {
     var firstContent = start
     while firstContent < start + limit, keys(of: firstContent).isArticle { firstContent += 1 }
     let unfiltered = min(limit, firstContent - start + 1)
-    if unfiltered == limit { return everything }
-    if keys(of: firstContent).script == .arabic { return everything }
-    var levels = [Levels](repeating: [], count: limit)
-    for length in 1...unfiltered { levels[length - 1] = .all }
+    if unfiltered == limit || keys(of: firstContent).script == .arabic {
+      for length in 0..<limit { levels[length] = .all }
+      return limit
+    }
+    for length in 0..<limit { levels[length] = length < unfiltered ? .all : [] }
     let filters = index.prefixes
     // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
     let from = words[start].start
@@ -163,7 +178,10 @@ struct Matcher {
         if bytes[scanned] >= 0xCC { plain = false }
         scanned += 1
       }
-      if !plain { return everything }
+      if !plain {
+        for length in 0..<limit { levels[length] = .all }
+        return limit
+      }
       let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) }
       guard filters.exact.mayContain(hash) else { break }
       levels[offset + 1].insert(.strict)
@@ -194,8 +212,9 @@ struct Matcher {
     if compactEnd > start {
       for length in 1...(compactEnd - start) { levels[length - 1].insert(.compactReading) }
     }
-    while let last = levels.last, last.isEmpty { levels.removeLast() }
-    return levels
+    var count = limit
+    while count > 0, levels[count - 1].isEmpty { count -= 1 }
+    return count
   }
 
   /// Whether content words `prefix` (a candidate's content words but its last) may begin a key or
@@ -239,6 +258,7 @@ struct Matcher {
       if word.end - word.start == 1, word.periodAfter || length > 1 { return nil }
     }
     var wordKeys: [WordKeys] = []
+    wordKeys.reserveCapacity(length)
     for position in range { wordKeys.append(keys(of: position)) }
     guard let firstContent = wordKeys.firstIndex(where: { !$0.isArticle }), !wordKeys[length - 1].isArticle else {
       return nil
@@ -251,7 +271,7 @@ struct Matcher {
     if firstContent > 0, start > 0, words[start - 1].joinsNext, rules.givenNames.contains(keys(of: start - 1).folded) {
       return nil
     }
-    let content = wordKeys.filter { !$0.isArticle }
+    let content = firstContent == 0 && !wordKeys.contains(where: \.isArticle) ? wordKeys : wordKeys.filter { !$0.isArticle }
     let head = words[start + firstContent]
     let isArabic = content.allSatisfy { $0.script == .arabic }
     var strictOnly = false
@@ -715,7 +735,7 @@ struct Matcher {
   static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
     let a = text.utf8, b = suffix.utf8
     guard a.count >= b.count else { return false }
-    return a.reversed().starts(with: b.reversed())
+    return a[a.index(a.endIndex, offsetBy: -b.count)...].elementsEqual(b)
   }
 
   /// Whether `a` and `b` differ by exactly one edit that is not at either end nor on a space.
@@ -740,6 +760,11 @@ struct Matcher {
 
   /// A match of the best concept among `entries`; the others become alternatives.
   private func make(_ span: TextSpan, _ entries: [Int32], _ kind: MatchKind, _ score: Double) -> TermMatch {
+    // Entries of one concept (the common case) need no ranking.
+    let first = index.entries[Int(entries[0])].concept
+    if entries.allSatisfy({ index.entries[Int($0)].concept == first }) {
+      return TermMatch(span: span, concept: index.names.ids[Int(first)], match: kind, score: score, alternatives: [])
+    }
     var byConcept: [Int32: TermIndex.Entry] = [:]
     var order: [Int32] = []
     for id in entries {
@@ -754,10 +779,12 @@ struct Matcher {
     var distance: [Int32: Int] = [:]
     if order.count > 1 {
       // Several concepts fit: the one with a term spelled closest to the mention comes first.
-      let written = Array(maker.keys(for: string(span.start, span.end)).folded.utf8)
+      let written = bytes.withUnsafeBufferPointer {
+        Array(maker.keys(utf8: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])).folded.utf8)
+      }
       for id in entries {
         let entry = index.entries[Int(id)]
-        let term = Array(maker.keys(for: index.termTexts[Int(id)]).folded.utf8)
+        let term = index.termTexts.withBytes(Int(id)) { Array(maker.keys(utf8: $0).folded.utf8) }
         let cost = Self.editDistance(written, term)
         distance[entry.concept] = min(distance[entry.concept] ?? cost, cost)
       }
