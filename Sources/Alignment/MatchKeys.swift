@@ -59,7 +59,10 @@ public final class MatchKeyMaker {
   /// The native rewriter, or nil when the rules need ICU.
   private var native: NativeKeyRewriter?
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
-  var fuzzyMemo: [String: [Int32]] = [:]
+  var fuzzyMemo = ByteKeyedCache<[Int32]>(limit: 100_000)
+  /// Per word (its UTF-8 bytes), whether it alone may begin a key of several words (filled by the
+  /// matcher's prefix filter, which asks this of most capitalized words before a space).
+  var continuationMemo = ByteKeyedCache<Bool>(limit: 200_000)
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public convenience init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {

@@ -200,7 +200,7 @@ struct Matcher {
         let wordKeys = keys(of: start + offset)
         if !wordKeys.isArticle {
           prefix.append(wordKeys)
-          guard mayContinue(prefix) else { break }
+          guard prefix.count == 1 ? mayContinue(word: start + offset) : mayContinue(prefix) else { break }
         }
         levels[offset + 1].insert(.keyed)
       }
@@ -237,6 +237,17 @@ struct Matcher {
       if filters.compact.mayContain(FormHasher.hash(scratch)) { return true }
     }
     return false
+  }
+
+  /// ``mayContinue(_:)`` of word `position` alone, memoized by the word's bytes (its keys are a function
+  /// of them).
+  private mutating func mayContinue(word position: Int) -> Bool {
+    let (start, end) = (words[position].start, words[position].end)
+    let known = bytes.withUnsafeBufferPointer { maker.continuationMemo[UnsafeBufferPointer(rebasing: $0[start..<end])] }
+    if let known { return known }
+    let result = mayContinue([keys(of: position)])
+    bytes.withUnsafeBufferPointer { maker.continuationMemo.insert(result, for: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    return result
   }
 
   /// Whether a lowercase word can open a name: an article form (`al`, `el`) or a word in Arabic script.
@@ -645,11 +656,9 @@ struct Matcher {
   /// `form` in the key table: deletions always, insertions only where the filter of indexed deletions
   /// holds `form`, substitutions at a position only where it holds `form` with that letter deleted.
   private func fuzzy(_ form: [UInt8]) -> [Int32] {
-    let memoKey = String(decoding: form, as: UTF8.self)
-    if let known = maker.fuzzyMemo[memoKey] { return known }
+    if let known = form.withUnsafeBufferPointer({ maker.fuzzyMemo[$0] }) { return known }
     let result = fuzzyUncached(form)
-    if maker.fuzzyMemo.count >= 100_000 { maker.fuzzyMemo.removeAll(keepingCapacity: true) }
-    maker.fuzzyMemo[memoKey] = result
+    form.withUnsafeBufferPointer { maker.fuzzyMemo.insert(result, for: $0) }
     return result
   }
 
