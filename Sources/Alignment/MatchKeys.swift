@@ -116,13 +116,12 @@ public final class MatchKeyMaker {
   /// The keys of one word given as UTF-8 bytes; a word seen before costs a hash of its bytes.
   func keys(utf8 word: UnsafeBufferPointer<UInt8>) -> WordKeys {
     if let cached = cache[word] { return cached }
-    let text = String(decoding: word, as: UTF8.self)
     let computed: WordKeys
-    if let shared, let known = shared.keys(for: text) {
+    if let shared, let known = shared.keys(for: word) {
       computed = known
     } else {
-      computed = compute(text)
-      shared?.add(computed, for: text)
+      computed = compute(String(decoding: word, as: UTF8.self))
+      shared?.add(computed, for: word)
     }
     cache.insert(computed, for: word)
     return computed
@@ -223,16 +222,16 @@ public final class MatchKeyMaker {
   }
 }
 
-/// Word keys shared by the key makers of one index across tasks: a dictionary behind a lock, consulted
-/// only when a maker's own cache misses, so the lock is taken about once per distinct word and worker.
+/// Word keys shared by the key makers of one index across tasks: a cache found by the word's bytes
+/// (no `String` made or hashed) behind a lock, consulted only when a maker's own cache misses, so the
+/// lock is taken about once per distinct word and worker.
 final class SharedKeyCache: @unchecked Sendable {
   // `words` is read and written only while `mutex` is held.
-  private var words: [String: WordKeys] = [:]
+  private var words: ByteKeyedCache<WordKeys>
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  private let limit: Int
 
   init(limit: Int = 200_000) {
-    self.limit = limit
+    words = ByteKeyedCache(limit: limit)
     pthread_mutex_init(mutex, nil)
   }
 
@@ -241,16 +240,17 @@ final class SharedKeyCache: @unchecked Sendable {
     mutex.deallocate()
   }
 
-  func keys(for word: String) -> WordKeys? {
+  /// The keys stored for the word with UTF-8 bytes `word`, if any.
+  func keys(for word: UnsafeBufferPointer<UInt8>) -> WordKeys? {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
     return words[word]
   }
 
-  func add(_ keys: WordKeys, for word: String) {
+  /// Stores `keys` for the word with UTF-8 bytes `word` unless another maker stored them first.
+  func add(_ keys: WordKeys, for word: UnsafeBufferPointer<UInt8>) {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
-    if words.count >= limit { words.removeAll(keepingCapacity: true) }
-    words[word] = keys
+    if words[word] == nil { words.insert(keys, for: word) }
   }
 }

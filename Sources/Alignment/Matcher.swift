@@ -376,24 +376,33 @@ struct Matcher {
         result.needsSupport = false
       }
     }
-    if result.needsSupport, !result.needsCue {
-      let surface = string(match.span.start, match.span.end).lowercased()
-      // An ASCII mark whose bytes are not in the surface cannot be in it as characters either.
-      // Nor can a non-ASCII mark be in an ASCII surface, unless it holds one of the three characters
-      // canonically equivalent to ASCII (U+037E, U+1FEF, U+212A).
-      let surfaceBytes = Array(surface.utf8)
-      let surfaceIsASCII = surfaceBytes.allSatisfy { $0 < 0x80 }
-      let found = rules.transliterationMarks.contains { mark in
-        if mark.utf8.allSatisfy({ $0 < 0x80 }) {
-          if !Self.containsBytes(surfaceBytes, Array(mark.utf8)) { return false }
-        } else if surfaceIsASCII, !mark.unicodeScalars.contains(where: { [0x037E, 0x1FEF, 0x212A].contains($0.value) }) {
-          return false
-        }
-        return surface.contains(mark)
-      }
-      if found { result.needsSupport = false }
+    if result.needsSupport, !result.needsCue,
+      Self.containsMark(string(match.span.start, match.span.end).lowercased(), among: rules.transliterationMarks) {
+      result.needsSupport = false
     }
     return result
+  }
+
+  /// Whether `surface` contains one of `marks` (as `String.contains` finds them, by characters), comparing
+  /// bytes where that gives the same answer.
+  static func containsMark(_ surface: String, among marks: [String]) -> Bool {
+    // An ASCII mark whose bytes are not in the surface cannot be in it as characters either.
+    // Nor can a non-ASCII mark be in an ASCII surface, unless it holds one of the three characters
+    // canonically equivalent to ASCII (U+037E, U+1FEF, U+212A).
+    let surfaceBytes = Array(surface.utf8)
+    let surfaceIsASCII = surfaceBytes.allSatisfy { $0 < 0x80 }
+    return marks.contains { mark in
+      if mark.utf8.allSatisfy({ $0 < 0x80 }) {
+        let markBytes = Array(mark.utf8)
+        if !containsBytes(surfaceBytes, markBytes) { return false }
+        // Found as bytes in an ASCII surface, a mark without line breaks is found as characters: only
+        // CR LF makes two ASCII bytes one character.
+        if surfaceIsASCII, !markBytes.contains(0x0A), !markBytes.contains(0x0D) { return true }
+      } else if surfaceIsASCII, !mark.unicodeScalars.contains(where: { [0x037E, 0x1FEF, 0x212A].contains($0.value) }) {
+        return false
+      }
+      return surface.contains(mark)
+    }
   }
 
   /// Whether a loose match is only part of a longer name the glossary does not know: a capitalized word
