@@ -53,6 +53,9 @@ public final class MatchKeyMaker {
   private let arabic: Transliterator
   private let alternates: [Transliterator]
   private var cache: ByteKeyedCache<WordKeys>
+  /// Folded forms asked for alone (``folded(utf8:)``), apart from `cache` so that they do not crowd out
+  /// the words of the text.
+  private var foldedCache: ByteKeyedCache<String>
   private var alternateCache: [String: [String]] = [:]
   private let headGroups: [String: Int]
   private let shared: SharedKeyCache?
@@ -83,6 +86,7 @@ public final class MatchKeyMaker {
       try Transliterator(id: "glossa-alternate-\($0.offset)", rules: "::Lower;\n" + $0.element)
     }
     self.cache = ByteKeyedCache(limit: cacheLimit)
+    self.foldedCache = ByteKeyedCache(limit: cacheLimit)
     var headGroups: [String: Int] = [:]
     for (number, group) in rules.genericHeads.enumerated() {
       for word in group { headGroups[word] = headGroups[word] ?? number }
@@ -130,9 +134,23 @@ public final class MatchKeyMaker {
   /// The keys of one word.
   public func keys(for word: String) -> WordKeys { keys(for: word[...]) }
 
+  /// The folded form (``WordKeys/folded``) of a text given as UTF-8 bytes, without its other keys; a
+  /// text seen before costs a hash of its bytes.
+  func folded(utf8 text: UnsafeBufferPointer<UInt8>) -> String {
+    if let cached = foldedCache[text] { return cached }
+    let word = String(decoding: text, as: UTF8.self)
+    let computed = folded(word, script: Self.script(of: word))
+    foldedCache.insert(computed, for: text)
+    return computed
+  }
+
+  private func folded(_ word: String, script: WordScript) -> String {
+    script == .arabic ? icuFolded(word) : (native?.folded(word) ?? icuFolded(word))
+  }
+
   private func compute(_ word: String) -> WordKeys {
     let script = Self.script(of: word)
-    let folded = script == .arabic ? icuFolded(word) : (native?.folded(word) ?? icuFolded(word))
+    let folded = folded(word, script: script)
     if script == .arabic {
       let key = (try? arabic.transliterate(word)) ?? word
       return WordKeys(

@@ -798,11 +798,11 @@ struct Matcher {
     if order.count > 1 {
       // Several concepts fit: the one with a term spelled closest to the mention comes first.
       let written = bytes.withUnsafeBufferPointer {
-        Array(maker.keys(utf8: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])).folded.utf8)
+        Array(maker.folded(utf8: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])).utf8)
       }
       for id in entries {
         let entry = index.entries[Int(id)]
-        let term = index.termTexts.withBytes(Int(id)) { Array(maker.keys(utf8: $0).folded.utf8) }
+        let term = index.termTexts.withBytes(Int(id)) { Array(maker.folded(utf8: $0).utf8) }
         let cost = Self.editDistance(written, term)
         distance[entry.concept] = min(distance[entry.concept] ?? cost, cost)
       }

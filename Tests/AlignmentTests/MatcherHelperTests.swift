@@ -36,6 +36,18 @@ import Testing
     #expect(Matcher.hasSuffix("ab", ""))
   }
 
+  /// The folded form alone is the folded form of the word's keys: Latin, Arabic, generic heads, articles,
+  /// several words.
+  @Test(arguments: ["Ḥassaké", "الحسكة", "Provinz", "al", "Tell Abyad", "Dair az-Zaur", "Bağdat", "", "X"])
+  func foldedAloneIsTheKeysFolded(_ text: String) throws {
+    let maker = try MatchKeyMaker(rules: .standard)
+    var copy = text
+    let alone = copy.withUTF8 { maker.folded(utf8: $0) }
+    let again = copy.withUTF8 { maker.folded(utf8: $0) }
+    #expect(alone == again)
+    #expect(alone == maker.keys(for: text).folded)
+  }
+
   @Test func arenaBytesAreTheStrings() {
     var arena = StringArena()
     for text in ["Rakka", "", "Dair az-Zaur", "الرقة"] { arena.append(text) }
