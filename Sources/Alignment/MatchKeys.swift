@@ -63,6 +63,9 @@ public final class MatchKeyMaker {
   private var native: NativeKeyRewriter?
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
   var fuzzyMemo = ByteKeyedCache<[Int32]>(limit: 100_000)
+  /// Per mention (its UTF-8 bytes), whether it holds a transliteration mark of the index's rules (filled
+  /// by the matcher for loose matches).
+  var markMemo = ByteKeyedCache<Bool>(limit: 100_000)
   /// Per word (its UTF-8 bytes), whether it alone may begin a key of several words (filled by the
   /// matcher's prefix filter, which asks this of most capitalized words before a space).
   var continuationMemo = ByteKeyedCache<Bool>(limit: 200_000)

@@ -376,11 +376,18 @@ struct Matcher {
         result.needsSupport = false
       }
     }
-    if result.needsSupport, !result.needsCue,
-      Self.containsMark(string(match.span.start, match.span.end).lowercased(), among: rules.transliterationMarks) {
-      result.needsSupport = false
-    }
+    if result.needsSupport, !result.needsCue, hasTransliterationMark(match.span) { result.needsSupport = false }
     return result
+  }
+
+  /// Whether the text in `span`, lowercased, contains a transliteration mark; memoized by its bytes (the
+  /// marks are those of the index, the same for every text the key maker serves).
+  private func hasTransliterationMark(_ span: TextSpan) -> Bool {
+    let known = bytes.withUnsafeBufferPointer { maker.markMemo[UnsafeBufferPointer(rebasing: $0[span.start..<span.end])] }
+    if let known { return known }
+    let found = Self.containsMark(string(span.start, span.end).lowercased(), among: index.rules.transliterationMarks)
+    bytes.withUnsafeBufferPointer { maker.markMemo.insert(found, for: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
+    return found
   }
 
   /// Whether `surface` contains one of `marks` (as `String.contains` finds them, by characters), comparing
