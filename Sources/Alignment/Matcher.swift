@@ -790,33 +790,28 @@ struct Matcher {
     if entries.allSatisfy({ index.entries[Int($0)].concept == first }) {
       return TermMatch(span: span, concept: index.names.ids[Int(first)], match: kind, score: score, alternatives: [])
     }
-    var byConcept: [Int32: TermIndex.Entry] = [:]
-    var order: [Int32] = []
+    // Several concepts fit: the one with a term spelled closest to the mention comes first, then the one
+    // with the better rank (each the best over the concept's entries), then the lower concept number.
+    let written = bytes.withUnsafeBufferPointer {
+      Array(maker.folded(utf8: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])).utf8)
+    }
+    var scored: [(concept: Int32, distance: Int, rank: UInt8)] = []
+    scored.reserveCapacity(entries.count)
     for id in entries {
       let entry = index.entries[Int(id)]
-      if let known = byConcept[entry.concept] {
-        if entry.rank < known.rank { byConcept[entry.concept] = entry }
+      let term = index.termTexts.withBytes(Int(id)) { Array(maker.folded(utf8: $0).utf8) }
+      scored.append((entry.concept, Self.editDistance(written, term), entry.rank))
+    }
+    scored.sort { $0.concept < $1.concept }
+    var best: [(distance: Int, rank: UInt8, concept: Int32)] = []
+    for item in scored {
+      if let last = best.last, last.concept == item.concept {
+        best[best.count - 1] = (min(last.distance, item.distance), min(last.rank, item.rank), item.concept)
       } else {
-        byConcept[entry.concept] = entry
-        order.append(entry.concept)
+        best.append((item.distance, item.rank, item.concept))
       }
     }
-    var distance: [Int32: Int] = [:]
-    if order.count > 1 {
-      // Several concepts fit: the one with a term spelled closest to the mention comes first.
-      let written = bytes.withUnsafeBufferPointer {
-        Array(maker.folded(utf8: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])).utf8)
-      }
-      for id in entries {
-        let entry = index.entries[Int(id)]
-        let term = index.termTexts.withBytes(Int(id)) { Array(maker.folded(utf8: $0).utf8) }
-        let cost = Self.editDistance(written, term)
-        distance[entry.concept] = min(distance[entry.concept] ?? cost, cost)
-      }
-    }
-    let ranked = order.sorted {
-      (distance[$0] ?? 0, byConcept[$0]!.rank, $0) < (distance[$1] ?? 0, byConcept[$1]!.rank, $1)
-    }
+    let ranked = best.sorted { ($0.distance, $0.rank, $0.concept) < ($1.distance, $1.rank, $1.concept) }.map(\.concept)
     let alternatives = ranked.dropFirst().map { index.names.ids[Int($0)] }
     return TermMatch(
       span: span, concept: index.names.ids[Int(ranked[0])], match: kind,
