@@ -38,16 +38,36 @@ struct ByteKeyedCache<Value> {
   /// The value stored for `key`, if any.
   subscript(key: UnsafeBufferPointer<UInt8>) -> Value? {
     guard key.count < Self.maximumKeyLength else { return nil }
-    return find(key, hash: FormHasher.hash(key)).map { values[$0] }
+    return find(key, hash: FormHasher.hash(key)).number.map { values[$0] }
   }
 
   /// Stores `value` for `key` (which must not be stored yet), unless the key is too long to store.
   mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
     guard key.count < Self.maximumKeyLength else { return }
-    if values.count >= limit || records.count + key.count + 4 > Int(UInt32.max) { removeAll() }
     let hash = FormHasher.hash(key)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
+    store(value, for: key, hash: hash, at: slot)
+  }
+
+  /// Stores `value` for `key` unless a value is stored for it already (or the key is too long to store),
+  /// probing the table once.
+  mutating func insertIfAbsent(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
+    guard key.count < Self.maximumKeyLength else { return }
+    let hash = FormHasher.hash(key)
+    let (number, empty) = find(key, hash: hash)
+    guard number == nil else { return }
+    store(value, for: key, hash: hash, at: empty)
+  }
+
+  /// Stores `value` for `key` (not stored yet) in `slot`, the first empty slot of its probe sequence;
+  /// when the cache is full it starts over first, and the key goes to its home slot's sequence.
+  private mutating func store(_ value: Value, for key: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) {
+    var slot = slot
+    if values.count >= limit || records.count + key.count + 4 > Int(UInt32.max) {
+      removeAll()
+      slot = Int(truncatingIfNeeded: hash) & mask
+    }
     let number = UInt32(values.count)
     values.append(value)
     slots[slot] = (hash & Self.tagMask) | UInt64(key.count) << 32 | UInt64(records.count)
@@ -64,14 +84,15 @@ struct ByteKeyedCache<Value> {
 
   private static var tagMask: UInt64 { 0xFFFF_FF00_0000_0000 }
 
-  /// The value number of `key` (shorter than ``maximumKeyLength``), if stored.
-  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+  /// The value number of `key` (shorter than ``maximumKeyLength``) if stored, else nil and the empty
+  /// slot that ended the search.
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (number: Int?, empty: Int) {
     var slot = Int(truncatingIfNeeded: hash) & mask
     let wanted = (hash & Self.tagMask) | UInt64(key.count) << 32
     return records.withUnsafeBufferPointer { records in
       while true {
         let stored = slots[slot]
-        if stored == 0 { return nil }
+        if stored == 0 { return (nil, slot) }
         if stored & 0xFFFF_FFFF_0000_0000 == wanted {
           let start = Int(stored & 0xFFFF_FFFF)
           var same = true
@@ -81,7 +102,8 @@ struct ByteKeyedCache<Value> {
           }
           if same {
             let end = start + key.count
-            return Int(records[end]) | Int(records[end + 1]) << 8 | Int(records[end + 2]) << 16 | Int(records[end + 3]) << 24
+            let number = Int(records[end]) | Int(records[end + 1]) << 8 | Int(records[end + 2]) << 16 | Int(records[end + 3]) << 24
+            return (number, slot)
           }
         }
         slot = (slot + 1) & mask

@@ -272,6 +272,6 @@ final class SharedKeyCache: @unchecked Sendable {
   func add(_ keys: WordKeys, for word: UnsafeBufferPointer<UInt8>) {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
-    if words[word] == nil { words.insert(keys, for: word) }
+    words.insertIfAbsent(keys, for: word)
   }
 }

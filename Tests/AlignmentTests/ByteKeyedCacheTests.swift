@@ -32,6 +32,20 @@ import Testing
     for key in keys { #expect(find(cache, key) == reference[key]) }
   }
 
+  /// `insertIfAbsent` keeps a stored value, stores a new one, and starts over when full as `insert` does.
+  @Test func insertIfAbsentKeepsStoredValues() {
+    var cache = ByteKeyedCache<Int>(limit: 3)
+    let keys = [Array("a".utf8), Array("b".utf8), Array("c".utf8), Array("d".utf8)]
+    for (number, key) in keys.prefix(3).enumerated() { key.withUnsafeBufferPointer { cache.insertIfAbsent(number, for: $0) } }
+    keys[1].withUnsafeBufferPointer { cache.insertIfAbsent(9, for: $0) }
+    #expect(find(cache, keys[1]) == 1)
+    #expect(cache.count == 3)
+    keys[3].withUnsafeBufferPointer { cache.insertIfAbsent(3, for: $0) }
+    #expect(cache.count == 1)
+    #expect(find(cache, keys[3]) == 3)
+    #expect(find(cache, keys[0]) == nil)
+  }
+
   @Test func longKeysAreNotStored() {
     var cache = ByteKeyedCache<Int>(limit: 10)
     let long = [UInt8](repeating: 0x61, count: ByteKeyedCache<Int>.maximumKeyLength)
