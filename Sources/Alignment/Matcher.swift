@@ -301,7 +301,7 @@ struct Matcher {
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
     // from German words after a name (`Leoben eine`).
-    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || keys(of: $0).isArticle }
+    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordKeys[$0 - start].isArticle }
     var whole = lookup(
       span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
       compactAllowed: compactAllowed, levels: levels)
