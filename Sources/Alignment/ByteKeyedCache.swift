@@ -2,6 +2,7 @@
 /// `String`: open addressing over ``FormHasher`` hashes, keys stored back to back in one byte array.
 ///
 /// When it holds `limit` values it starts over empty, so its memory stays bounded whatever the input.
+/// Keys of ``maximumKeyLength`` bytes or more are not stored (a lookup of one finds nothing).
 ///
 /// ```swift
 /// var cache = ByteKeyedCache<Int>(limit: 1000)
@@ -9,12 +10,16 @@
 /// "Hassake".utf8.withContiguousStorageIfAvailable { cache[$0] }   // 7
 /// ```
 struct ByteKeyedCache<Value> {
-  /// Per slot: the hash's high 32 bits, then value number + 1 in the low 32 bits; 0 marks an empty
-  /// slot. At most half the slots are used, and a slot of another word is mostly told by its bits alone.
+  /// Keys this long or longer are not stored: a slot has 8 bits for the length.
+  static var maximumKeyLength: Int { 255 }
+
+  /// Per slot: the hash's high 24 bits, the key's length (8 bits), and where its record starts in
+  /// `records` (32 bits, never 0); 0 marks an empty slot. At most half the slots are used, and a slot of
+  /// another word is mostly told by its bits alone; a probe reads the slot and then one record.
   private var slots: [UInt64]
-  /// Key `i` is `keyBytes[keyEnds[i - 1]..<keyEnds[i]]` (from 0 for the first).
-  private var keyEnds: [Int] = []
-  private var keyBytes: [UInt8] = []
+  /// Per key, its bytes and then its value number (4 bytes, little-endian); one unused byte first, so
+  /// that no record starts at 0.
+  private var records: [UInt8] = [0]
   private var values: [Value] = []
   /// How many values the cache holds before it starts over.
   let limit: Int
@@ -32,45 +37,77 @@ struct ByteKeyedCache<Value> {
 
   /// The value stored for `key`, if any.
   subscript(key: UnsafeBufferPointer<UInt8>) -> Value? {
-    find(key, hash: FormHasher.hash(key)).map { values[$0] }
+    guard key.count < Self.maximumKeyLength else { return nil }
+    return find(key, hash: FormHasher.hash(key)).number.map { values[$0] }
   }
 
-  /// Stores `value` for `key` (which must not be stored yet).
+  /// Stores `value` for `key` (which must not be stored yet), unless the key is too long to store.
   mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
-    if values.count >= limit { removeAll() }
+    guard key.count < Self.maximumKeyLength else { return }
     let hash = FormHasher.hash(key)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
+    store(value, for: key, hash: hash, at: slot)
+  }
+
+  /// Stores `value` for `key` unless a value is stored for it already (or the key is too long to store),
+  /// probing the table once.
+  mutating func insertIfAbsent(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
+    guard key.count < Self.maximumKeyLength else { return }
+    let hash = FormHasher.hash(key)
+    let (number, empty) = find(key, hash: hash)
+    guard number == nil else { return }
+    store(value, for: key, hash: hash, at: empty)
+  }
+
+  /// Stores `value` for `key` (not stored yet) in `slot`, the first empty slot of its probe sequence;
+  /// when the cache is full it starts over first, and the key goes to its home slot's sequence.
+  private mutating func store(_ value: Value, for key: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) {
+    var slot = slot
+    if values.count >= limit || records.count + key.count + 4 > Int(UInt32.max) {
+      removeAll()
+      slot = Int(truncatingIfNeeded: hash) & mask
+    }
+    let number = UInt32(values.count)
     values.append(value)
-    slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(values.count)
-    keyBytes.append(contentsOf: key)
-    keyEnds.append(keyBytes.count)
+    slots[slot] = (hash & Self.tagMask) | UInt64(key.count) << 32 | UInt64(records.count)
+    records.append(contentsOf: key)
+    for shift in stride(from: 0, to: 32, by: 8) { records.append(UInt8(truncatingIfNeeded: number >> UInt32(shift))) }
   }
 
   mutating func removeAll() {
     for index in slots.indices { slots[index] = 0 }
-    keyEnds.removeAll(keepingCapacity: true)
-    keyBytes.removeAll(keepingCapacity: true)
+    records.removeAll(keepingCapacity: true)
+    records.append(0)
     values.removeAll(keepingCapacity: true)
   }
 
-  private func equals(_ key: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-    for offset in 0..<key.count where keyBytes[start + offset] != key[offset] { return false }
-    return true
-  }
+  private static var tagMask: UInt64 { 0xFFFF_FF00_0000_0000 }
 
-  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+  /// The value number of `key` (shorter than ``maximumKeyLength``) if stored, else nil and the empty
+  /// slot that ended the search.
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (number: Int?, empty: Int) {
     var slot = Int(truncatingIfNeeded: hash) & mask
-    let tag = hash & 0xFFFF_FFFF_0000_0000
-    while true {
-      let stored = slots[slot]
-      if stored == 0 { return nil }
-      if stored & 0xFFFF_FFFF_0000_0000 == tag {
-        let number = Int(stored & 0xFFFF_FFFF) - 1
-        let start = number == 0 ? 0 : keyEnds[number - 1]
-        if keyEnds[number] - start == key.count, equals(key, at: start) { return number }
+    let wanted = (hash & Self.tagMask) | UInt64(key.count) << 32
+    return records.withUnsafeBufferPointer { records in
+      while true {
+        let stored = slots[slot]
+        if stored == 0 { return (nil, slot) }
+        if stored & 0xFFFF_FFFF_0000_0000 == wanted {
+          let start = Int(stored & 0xFFFF_FFFF)
+          var same = true
+          for offset in 0..<key.count where records[start + offset] != key[offset] {
+            same = false
+            break
+          }
+          if same {
+            let end = start + key.count
+            let number = Int(records[end]) | Int(records[end + 1]) << 8 | Int(records[end + 2]) << 16 | Int(records[end + 3]) << 24
+            return (number, slot)
+          }
+        }
+        slot = (slot + 1) & mask
       }
-      slot = (slot + 1) & mask
     }
   }
 }

@@ -23,6 +23,11 @@ struct StringArena: Sendable {
     String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
   }
 
+  /// Calls `body` with the UTF-8 bytes of string `index`, without making a `String`.
+  func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(starts[index + 1])])) }
+  }
+
   /// Whether string `index` is `string`, without making a `String`.
   func equals(_ index: Int, _ string: String) -> Bool {
     let stored = bytes[Int(starts[index])..<Int(starts[index + 1])]

@@ -53,13 +53,22 @@ public final class MatchKeyMaker {
   private let arabic: Transliterator
   private let alternates: [Transliterator]
   private var cache: ByteKeyedCache<WordKeys>
+  /// Folded forms asked for alone (``folded(utf8:)``), apart from `cache` so that they do not crowd out
+  /// the words of the text.
+  private var foldedCache: ByteKeyedCache<String>
   private var alternateCache: [String: [String]] = [:]
   private let headGroups: [String: Int]
   private let shared: SharedKeyCache?
   /// The native rewriter, or nil when the rules need ICU.
   private var native: NativeKeyRewriter?
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
-  var fuzzyMemo: [String: [Int32]] = [:]
+  var fuzzyMemo = ByteKeyedCache<[Int32]>(limit: 100_000)
+  /// Per mention (its UTF-8 bytes), whether it holds a transliteration mark of the index's rules (filled
+  /// by the matcher for loose matches).
+  var markMemo = ByteKeyedCache<Bool>(limit: 100_000)
+  /// Per word (its UTF-8 bytes), whether it alone may begin a key of several words (filled by the
+  /// matcher's prefix filter, which asks this of most capitalized words before a space).
+  var continuationMemo = ByteKeyedCache<Bool>(limit: 200_000)
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public convenience init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {
@@ -80,6 +89,7 @@ public final class MatchKeyMaker {
       try Transliterator(id: "glossa-alternate-\($0.offset)", rules: "::Lower;\n" + $0.element)
     }
     self.cache = ByteKeyedCache(limit: cacheLimit)
+    self.foldedCache = ByteKeyedCache(limit: cacheLimit)
     var headGroups: [String: Int] = [:]
     for (number, group) in rules.genericHeads.enumerated() {
       for word in group { headGroups[word] = headGroups[word] ?? number }
@@ -113,13 +123,12 @@ public final class MatchKeyMaker {
   /// The keys of one word given as UTF-8 bytes; a word seen before costs a hash of its bytes.
   func keys(utf8 word: UnsafeBufferPointer<UInt8>) -> WordKeys {
     if let cached = cache[word] { return cached }
-    let text = String(decoding: word, as: UTF8.self)
     let computed: WordKeys
-    if let shared, let known = shared.keys(for: text) {
+    if let shared, let known = shared.keys(for: word) {
       computed = known
     } else {
-      computed = compute(text)
-      shared?.add(computed, for: text)
+      computed = compute(String(decoding: word, as: UTF8.self))
+      shared?.add(computed, for: word)
     }
     cache.insert(computed, for: word)
     return computed
@@ -128,9 +137,23 @@ public final class MatchKeyMaker {
   /// The keys of one word.
   public func keys(for word: String) -> WordKeys { keys(for: word[...]) }
 
+  /// The folded form (``WordKeys/folded``) of a text given as UTF-8 bytes, without its other keys; a
+  /// text seen before costs a hash of its bytes.
+  func folded(utf8 text: UnsafeBufferPointer<UInt8>) -> String {
+    if let cached = foldedCache[text] { return cached }
+    let word = String(decoding: text, as: UTF8.self)
+    let computed = folded(word, script: Self.script(of: word))
+    foldedCache.insert(computed, for: text)
+    return computed
+  }
+
+  private func folded(_ word: String, script: WordScript) -> String {
+    script == .arabic ? icuFolded(word) : (native?.folded(word) ?? icuFolded(word))
+  }
+
   private func compute(_ word: String) -> WordKeys {
     let script = Self.script(of: word)
-    let folded = script == .arabic ? icuFolded(word) : (native?.folded(word) ?? icuFolded(word))
+    let folded = folded(word, script: script)
     if script == .arabic {
       let key = (try? arabic.transliterate(word)) ?? word
       return WordKeys(
@@ -220,16 +243,16 @@ public final class MatchKeyMaker {
   }
 }
 
-/// Word keys shared by the key makers of one index across tasks: a dictionary behind a lock, consulted
-/// only when a maker's own cache misses, so the lock is taken about once per distinct word and worker.
+/// Word keys shared by the key makers of one index across tasks: a cache found by the word's bytes
+/// (no `String` made or hashed) behind a lock, consulted only when a maker's own cache misses, so the
+/// lock is taken about once per distinct word and worker.
 final class SharedKeyCache: @unchecked Sendable {
   // `words` is read and written only while `mutex` is held.
-  private var words: [String: WordKeys] = [:]
+  private var words: ByteKeyedCache<WordKeys>
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  private let limit: Int
 
   init(limit: Int = 200_000) {
-    self.limit = limit
+    words = ByteKeyedCache(limit: limit)
     pthread_mutex_init(mutex, nil)
   }
 
@@ -238,16 +261,17 @@ final class SharedKeyCache: @unchecked Sendable {
     mutex.deallocate()
   }
 
-  func keys(for word: String) -> WordKeys? {
+  /// The keys stored for the word with UTF-8 bytes `word`, if any.
+  func keys(for word: UnsafeBufferPointer<UInt8>) -> WordKeys? {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
     return words[word]
   }
 
-  func add(_ keys: WordKeys, for word: String) {
+  /// Stores `keys` for the word with UTF-8 bytes `word` unless another maker stored them first.
+  func add(_ keys: WordKeys, for word: UnsafeBufferPointer<UInt8>) {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
-    if words.count >= limit { words.removeAll(keepingCapacity: true) }
-    words[word] = keys
+    words.insertIfAbsent(keys, for: word)
   }
 }

@@ -68,6 +68,8 @@ struct Matcher {
   private var memoKey: [UInt8] = []
   /// Reused hasher for the one-letter deletions of a candidate's first words.
   private var editHasher = EditHasher()
+  /// Reused buffer for ``usefulLevels(at:limit:)``: the levels of each candidate length at one position.
+  private var levels: [Levels]
 
   init(index: TermIndex, maker: MatchKeyMaker, text: String, words: [ScannedWord]) {
     self.index = index
@@ -76,6 +78,7 @@ struct Matcher {
     self.bytes = Array(text.utf8)
     self.words = words
     self.keys = Array(repeating: nil, count: words.count)
+    self.levels = Array(repeating: [], count: max(1, index.maxWords))
   }
 
   mutating func run() -> [TermMatch] {
@@ -113,13 +116,23 @@ struct Matcher {
       guard index.hasLowercaseHeads else { return nil }
       // A lowercase head allows the exact and folded levels only, and a candidate matching at either
       // has a folded form that starts with this word's.
-      guard index.prefixes.folded.mayContain(FormHasher.hash(Array(keys(of: start).folded.utf8))) else { return nil }
+      var hasher = FormHasher()
+      for byte in keys(of: start).folded.utf8 { hasher.add(byte) }
+      guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
     }
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
-    let levels = limit > 1 ? usefulLevels(at: start, limit: limit) : [Levels.all]
-    for length in stride(from: levels.count, through: 1, by: -1) where !levels[length - 1].isEmpty {
-      if let match = candidate(start, length, levels: levels[length - 1]) { return (match, length) }
+    let count: Int
+    if limit > 1 {
+      count = usefulLevels(at: start, limit: limit)
+    } else {
+      levels[0] = .all
+      count = 1
+    }
+    for length in stride(from: count, through: 1, by: -1) {
+      let allowed = levels[length - 1]
+      if allowed.isEmpty { continue }
+      if let match = candidate(start, length, levels: allowed) { return (match, length) }
     }
     return nil
   }
@@ -143,15 +156,17 @@ struct Matcher {
   /// key or vowel-class key (or one edit from one), or run together a prefix of a compact key; names run
   /// together or split otherwise are read only from capitalized words and articles. Candidates whose
   /// first content word is their last are not filtered.
-  private mutating func usefulLevels(at start: Int, limit: Int) -> [Levels] {
-    let everything = [Levels](repeating: .all, count: limit)
+  ///
+  /// The levels of length `n` go to `levels[n - 1]`; returns the longest length with any level.
+  private mutating func usefulLevels(at start: Int, limit: Int) -> Int {
     var firstContent = start
     while firstContent < start + limit, keys(of: firstContent).isArticle { firstContent += 1 }
     let unfiltered = min(limit, firstContent - start + 1)
-    if unfiltered == limit { return everything }
-    if keys(of: firstContent).script == .arabic { return everything }
-    var levels = [Levels](repeating: [], count: limit)
-    for length in 1...unfiltered { levels[length - 1] = .all }
+    if unfiltered == limit || keys(of: firstContent).script == .arabic {
+      for length in 0..<limit { levels[length] = .all }
+      return limit
+    }
+    for length in 0..<limit { levels[length] = length < unfiltered ? .all : [] }
     let filters = index.prefixes
     // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
     let from = words[start].start
@@ -163,7 +178,10 @@ struct Matcher {
         if bytes[scanned] >= 0xCC { plain = false }
         scanned += 1
       }
-      if !plain { return everything }
+      if !plain {
+        for length in 0..<limit { levels[length] = .all }
+        return limit
+      }
       let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) }
       guard filters.exact.mayContain(hash) else { break }
       levels[offset + 1].insert(.strict)
@@ -182,7 +200,7 @@ struct Matcher {
         let wordKeys = keys(of: start + offset)
         if !wordKeys.isArticle {
           prefix.append(wordKeys)
-          guard mayContinue(prefix) else { break }
+          guard prefix.count == 1 ? mayContinue(word: start + offset) : mayContinue(prefix) else { break }
         }
         levels[offset + 1].insert(.keyed)
       }
@@ -194,8 +212,9 @@ struct Matcher {
     if compactEnd > start {
       for length in 1...(compactEnd - start) { levels[length - 1].insert(.compactReading) }
     }
-    while let last = levels.last, last.isEmpty { levels.removeLast() }
-    return levels
+    var count = limit
+    while count > 0, levels[count - 1].isEmpty { count -= 1 }
+    return count
   }
 
   /// Whether content words `prefix` (a candidate's content words but its last) may begin a key or
@@ -220,6 +239,17 @@ struct Matcher {
     return false
   }
 
+  /// ``mayContinue(_:)`` of word `position` alone, memoized by the word's bytes (its keys are a function
+  /// of them).
+  private mutating func mayContinue(word position: Int) -> Bool {
+    let (start, end) = (words[position].start, words[position].end)
+    let known = bytes.withUnsafeBufferPointer { maker.continuationMemo[UnsafeBufferPointer(rebasing: $0[start..<end])] }
+    if let known { return known }
+    let result = mayContinue([keys(of: position)])
+    bytes.withUnsafeBufferPointer { maker.continuationMemo.insert(result, for: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    return result
+  }
+
   /// Whether a lowercase word can open a name: an article form (`al`, `el`) or a word in Arabic script.
   private func mayStartName(_ position: Int) -> Bool {
     let word = words[position]
@@ -239,6 +269,7 @@ struct Matcher {
       if word.end - word.start == 1, word.periodAfter || length > 1 { return nil }
     }
     var wordKeys: [WordKeys] = []
+    wordKeys.reserveCapacity(length)
     for position in range { wordKeys.append(keys(of: position)) }
     guard let firstContent = wordKeys.firstIndex(where: { !$0.isArticle }), !wordKeys[length - 1].isArticle else {
       return nil
@@ -251,7 +282,7 @@ struct Matcher {
     if firstContent > 0, start > 0, words[start - 1].joinsNext, rules.givenNames.contains(keys(of: start - 1).folded) {
       return nil
     }
-    let content = wordKeys.filter { !$0.isArticle }
+    let content = firstContent == 0 && !wordKeys.contains(where: \.isArticle) ? wordKeys : wordKeys.filter { !$0.isArticle }
     let head = words[start + firstContent]
     let isArabic = content.allSatisfy { $0.script == .arabic }
     var strictOnly = false
@@ -270,7 +301,7 @@ struct Matcher {
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
     // from German words after a name (`Leoben eine`).
-    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || keys(of: $0).isArticle }
+    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordKeys[$0 - start].isArticle }
     var whole = lookup(
       span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
       compactAllowed: compactAllowed, levels: levels)
@@ -345,24 +376,40 @@ struct Matcher {
         result.needsSupport = false
       }
     }
-    if result.needsSupport, !result.needsCue {
-      let surface = string(match.span.start, match.span.end).lowercased()
-      // An ASCII mark whose bytes are not in the surface cannot be in it as characters either.
-      // Nor can a non-ASCII mark be in an ASCII surface, unless it holds one of the three characters
-      // canonically equivalent to ASCII (U+037E, U+1FEF, U+212A).
-      let surfaceBytes = Array(surface.utf8)
-      let surfaceIsASCII = surfaceBytes.allSatisfy { $0 < 0x80 }
-      let found = rules.transliterationMarks.contains { mark in
-        if mark.utf8.allSatisfy({ $0 < 0x80 }) {
-          if !Self.containsBytes(surfaceBytes, Array(mark.utf8)) { return false }
-        } else if surfaceIsASCII, !mark.unicodeScalars.contains(where: { [0x037E, 0x1FEF, 0x212A].contains($0.value) }) {
-          return false
-        }
-        return surface.contains(mark)
-      }
-      if found { result.needsSupport = false }
-    }
+    if result.needsSupport, !result.needsCue, hasTransliterationMark(match.span) { result.needsSupport = false }
     return result
+  }
+
+  /// Whether the text in `span`, lowercased, contains a transliteration mark; memoized by its bytes (the
+  /// marks are those of the index, the same for every text the key maker serves).
+  private func hasTransliterationMark(_ span: TextSpan) -> Bool {
+    let known = bytes.withUnsafeBufferPointer { maker.markMemo[UnsafeBufferPointer(rebasing: $0[span.start..<span.end])] }
+    if let known { return known }
+    let found = Self.containsMark(string(span.start, span.end).lowercased(), among: index.rules.transliterationMarks)
+    bytes.withUnsafeBufferPointer { maker.markMemo.insert(found, for: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
+    return found
+  }
+
+  /// Whether `surface` contains one of `marks` (as `String.contains` finds them, by characters), comparing
+  /// bytes where that gives the same answer.
+  static func containsMark(_ surface: String, among marks: [String]) -> Bool {
+    // An ASCII mark whose bytes are not in the surface cannot be in it as characters either.
+    // Nor can a non-ASCII mark be in an ASCII surface, unless it holds one of the three characters
+    // canonically equivalent to ASCII (U+037E, U+1FEF, U+212A).
+    let surfaceBytes = Array(surface.utf8)
+    let surfaceIsASCII = surfaceBytes.allSatisfy { $0 < 0x80 }
+    return marks.contains { mark in
+      if mark.utf8.allSatisfy({ $0 < 0x80 }) {
+        let markBytes = Array(mark.utf8)
+        if !containsBytes(surfaceBytes, markBytes) { return false }
+        // Found as bytes in an ASCII surface, a mark without line breaks is found as characters: only
+        // CR LF makes two ASCII bytes one character.
+        if surfaceIsASCII, !markBytes.contains(0x0A), !markBytes.contains(0x0D) { return true }
+      } else if surfaceIsASCII, !mark.unicodeScalars.contains(where: { [0x037E, 0x1FEF, 0x212A].contains($0.value) }) {
+        return false
+      }
+      return surface.contains(mark)
+    }
   }
 
   /// Whether a loose match is only part of a longer name the glossary does not know: a capitalized word
@@ -625,11 +672,9 @@ struct Matcher {
   /// `form` in the key table: deletions always, insertions only where the filter of indexed deletions
   /// holds `form`, substitutions at a position only where it holds `form` with that letter deleted.
   private func fuzzy(_ form: [UInt8]) -> [Int32] {
-    let memoKey = String(decoding: form, as: UTF8.self)
-    if let known = maker.fuzzyMemo[memoKey] { return known }
+    if let known = form.withUnsafeBufferPointer({ maker.fuzzyMemo[$0] }) { return known }
     let result = fuzzyUncached(form)
-    if maker.fuzzyMemo.count >= 100_000 { maker.fuzzyMemo.removeAll(keepingCapacity: true) }
-    maker.fuzzyMemo[memoKey] = result
+    form.withUnsafeBufferPointer { maker.fuzzyMemo.insert(result, for: $0) }
     return result
   }
 
@@ -715,7 +760,7 @@ struct Matcher {
   static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
     let a = text.utf8, b = suffix.utf8
     guard a.count >= b.count else { return false }
-    return a.reversed().starts(with: b.reversed())
+    return a[a.index(a.endIndex, offsetBy: -b.count)...].elementsEqual(b)
   }
 
   /// Whether `a` and `b` differ by exactly one edit that is not at either end nor on a space.
@@ -740,31 +785,33 @@ struct Matcher {
 
   /// A match of the best concept among `entries`; the others become alternatives.
   private func make(_ span: TextSpan, _ entries: [Int32], _ kind: MatchKind, _ score: Double) -> TermMatch {
-    var byConcept: [Int32: TermIndex.Entry] = [:]
-    var order: [Int32] = []
+    // Entries of one concept (the common case) need no ranking.
+    let first = index.entries[Int(entries[0])].concept
+    if entries.allSatisfy({ index.entries[Int($0)].concept == first }) {
+      return TermMatch(span: span, concept: index.names.ids[Int(first)], match: kind, score: score, alternatives: [])
+    }
+    // Several concepts fit: the one with a term spelled closest to the mention comes first, then the one
+    // with the better rank (each the best over the concept's entries), then the lower concept number.
+    let written = bytes.withUnsafeBufferPointer {
+      Array(maker.folded(utf8: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])).utf8)
+    }
+    var scored: [(concept: Int32, distance: Int, rank: UInt8)] = []
+    scored.reserveCapacity(entries.count)
     for id in entries {
       let entry = index.entries[Int(id)]
-      if let known = byConcept[entry.concept] {
-        if entry.rank < known.rank { byConcept[entry.concept] = entry }
+      let term = index.termTexts.withBytes(Int(id)) { Array(maker.folded(utf8: $0).utf8) }
+      scored.append((entry.concept, Self.editDistance(written, term), entry.rank))
+    }
+    scored.sort { $0.concept < $1.concept }
+    var best: [(distance: Int, rank: UInt8, concept: Int32)] = []
+    for item in scored {
+      if let last = best.last, last.concept == item.concept {
+        best[best.count - 1] = (min(last.distance, item.distance), min(last.rank, item.rank), item.concept)
       } else {
-        byConcept[entry.concept] = entry
-        order.append(entry.concept)
+        best.append((item.distance, item.rank, item.concept))
       }
     }
-    var distance: [Int32: Int] = [:]
-    if order.count > 1 {
-      // Several concepts fit: the one with a term spelled closest to the mention comes first.
-      let written = Array(maker.keys(for: string(span.start, span.end)).folded.utf8)
-      for id in entries {
-        let entry = index.entries[Int(id)]
-        let term = Array(maker.keys(for: index.termTexts[Int(id)]).folded.utf8)
-        let cost = Self.editDistance(written, term)
-        distance[entry.concept] = min(distance[entry.concept] ?? cost, cost)
-      }
-    }
-    let ranked = order.sorted {
-      (distance[$0] ?? 0, byConcept[$0]!.rank, $0) < (distance[$1] ?? 0, byConcept[$1]!.rank, $1)
-    }
+    let ranked = best.sorted { ($0.distance, $0.rank, $0.concept) < ($1.distance, $1.rank, $1.concept) }.map(\.concept)
     let alternatives = ranked.dropFirst().map { index.names.ids[Int($0)] }
     return TermMatch(
       span: span, concept: index.names.ids[Int(ranked[0])], match: kind,

@@ -38,6 +38,6 @@ final class SharedByteKeyedCache<Value: Sendable>: @unchecked Sendable {
   func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
-    if cache[key] == nil { cache.insert(value, for: key) }
+    cache.insertIfAbsent(value, for: key)
   }
 }
