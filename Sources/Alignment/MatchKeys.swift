@@ -58,7 +58,7 @@ public final class MatchKeyMaker {
   private var foldedCache: ByteKeyedCache<String>
   private var alternateCache: [String: [String]] = [:]
   private let headGroups: [String: Int]
-  private let shared: SharedKeyCache?
+  private let shared: SharedByteKeyedCache<WordKeys>?
   /// The native rewriter, or nil when the rules need ICU.
   private var native: NativeKeyRewriter?
   /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
@@ -78,7 +78,7 @@ public final class MatchKeyMaker {
   /// A key maker that also looks words up in, and adds them to, a cache shared with the other makers of
   /// the same rules (the workers of one index), so that parallel workers do not each compute the keys of the same
   /// words.
-  init(rules: MatchKeyRules, cacheLimit: Int = 200_000, shared: SharedKeyCache?, native useNative: Bool = true) throws {
+  init(rules: MatchKeyRules, cacheLimit: Int = 200_000, shared: SharedByteKeyedCache<WordKeys>?, native useNative: Bool = true) throws {
     self.shared = shared
     self.rules = rules
     self.fold = try Transliterator(id: "glossa-fold", rules: MatchKeyRules.foldingRules)
@@ -124,11 +124,11 @@ public final class MatchKeyMaker {
   func keys(utf8 word: UnsafeBufferPointer<UInt8>) -> WordKeys {
     if let cached = cache[word] { return cached }
     let computed: WordKeys
-    if let shared, let known = shared.keys(for: word) {
+    if let shared, let known = shared[word] {
       computed = known
     } else {
       computed = compute(String(decoding: word, as: UTF8.self))
-      shared?.add(computed, for: word)
+      shared?.insert(computed, for: word)
     }
     cache.insert(computed, for: word)
     return computed
@@ -240,38 +240,5 @@ public final class MatchKeyMaker {
       }
     }
     return sawLatin ? .latin : .other
-  }
-}
-
-/// Word keys shared by the key makers of one index across tasks: a cache found by the word's bytes
-/// (no `String` made or hashed) behind a lock, consulted only when a maker's own cache misses, so the
-/// lock is taken about once per distinct word and worker.
-final class SharedKeyCache: @unchecked Sendable {
-  // `words` is read and written only while `mutex` is held.
-  private var words: ByteKeyedCache<WordKeys>
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-
-  init(limit: Int = 200_000) {
-    words = ByteKeyedCache(limit: limit)
-    pthread_mutex_init(mutex, nil)
-  }
-
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
-  }
-
-  /// The keys stored for the word with UTF-8 bytes `word`, if any.
-  func keys(for word: UnsafeBufferPointer<UInt8>) -> WordKeys? {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    return words[word]
-  }
-
-  /// Stores `keys` for the word with UTF-8 bytes `word` unless another maker stored them first.
-  func add(_ keys: WordKeys, for word: UnsafeBufferPointer<UInt8>) {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    words.insertIfAbsent(keys, for: word)
   }
 }

@@ -168,7 +168,7 @@ public final class TermIndex: Sendable {
     self.maxWords = maxWords
     self.hasLowercaseHeads = hasLowercaseHeads
     self.commonKeys = commonKeys
-    let shared = SharedKeyCache()
+    let shared = SharedByteKeyedCache<WordKeys>(limit: 200_000)
     self.keyMakers = HandlePool(keep: 16) { try MatchKeyMaker(rules: rules, shared: shared) }
   }
 
