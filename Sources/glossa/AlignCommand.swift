@@ -13,14 +13,15 @@ import Darwin
 
 /// Options shared by `align`, `apply` and `restore`: the glossary and the source language.
 struct GlossaryOptions: ParsableArguments {
-  @Option(help: "Glossary file (TBX, TSV, CSV, JSON; format told from the content) or compiled index ('glossa glossary compile'). Default: the shipped Glossaries/levant-places.tbx.")
+  @Option(help: "Glossary file (TBX, TSV, CSV, JSON; format told from the content) or compiled index ('glossa glossary compile'). Default: the shipped Glossaries/levant-places.tbx (in the working directory or beside the executable), else the same glossary built into glossa.")
   var glossary: String?
 
   @Option(help: "Language of the text (BCP 47, e.g. de).")
   var lang: String = "de"
 
-  /// The glossary path given, or the shipped glossary found next to the executable or in the working directory.
-  func glossaryPath() throws -> String {
+  /// The glossary path given, or the shipped glossary found in the working directory or next to the
+  /// executable; nil when neither is there (the glossary built into the library is used then).
+  func glossaryPath() -> String? {
     if let glossary { return glossary }
     var candidates = ["Glossaries/levant-places.tbx"]
     if let executable = executablePath() {
@@ -32,14 +33,15 @@ struct GlossaryOptions: ParsableArguments {
         candidates.append(directory + "/share/glossa/levant-places.tbx")
       }
     }
-    if let found = candidates.first(where: { access($0, R_OK) == 0 }) { return found }
-    throw ValidationError("no --glossary given and the shipped glossary was not found (looked in \(candidates.joined(separator: ", ")))")
+    return candidates.first { access($0, R_OK) == 0 }
   }
 
   /// Loads the glossary and builds its index with one task per core (the index does not depend on their
-  /// number), or loads a compiled index (`glossa glossary compile`).
+  /// number), or loads a compiled index (`glossa glossary compile`); without a glossary file, indexes the
+  /// built-in copy of the shipped one.
   func index() async throws -> TermIndex {
-    let path = try glossaryPath()
+    let jobs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    guard let path = glossaryPath() else { return try await TermIndex.build(glossary: .levantPlaces, jobs: jobs) }
     if TermIndex.isCompiledIndex(path: path) {
       do {
         return try TermIndex(contentsOf: path)
@@ -55,7 +57,7 @@ struct GlossaryOptions: ParsableArguments {
       reportError("\(error)")
       throw ExitCode(2)
     }
-    return try await TermIndex.build(glossary: glossary, jobs: max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    return try await TermIndex.build(glossary: glossary, jobs: jobs)
   }
 
   private func executablePath() -> String? {

@@ -21,15 +21,15 @@ struct Glossa {
     var stderr: String
   }
 
-  static func run(_ arguments: [String], input: String = "") throws -> Result {
-    try run(arguments, inputBytes: Array(input.utf8))
+  static func run(_ arguments: [String], input: String = "", executable: URL = binary, directory: URL = packageRoot) throws -> Result {
+    try run(arguments, inputBytes: Array(input.utf8), executable: executable, directory: directory)
   }
 
-  static func run(_ arguments: [String], inputBytes: [UInt8]) throws -> Result {
+  static func run(_ arguments: [String], inputBytes: [UInt8], executable: URL = binary, directory: URL = packageRoot) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    process.currentDirectoryURL = directory
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
@@ -159,6 +159,20 @@ final class Locked<Value>: @unchecked Sendable {
     #expect(lines[1].contains(#""sentences":["#) && lines[1].contains(#""tokens":[{"text":"In","start":0,"end":2,"kind":"word"}"#))
     let broken = try Glossa.run(["run", "--pipeline", "/nonexistent/pipeline.json"], input: "x\n")
     #expect(broken.status != 0 && broken.stderr.contains("/nonexistent/pipeline.json: error: cannot read pipeline file"))
+  }
+
+  @Test func builtInGlossaryServesWhenTheShippedFileIsNotAround() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-alone-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let copy = directory.appendingPathComponent("glossa")
+    try FileManager.default.copyItem(at: Glossa.binary, to: copy)
+    let line = "Gefechte bei al-Hassake, in Rakkas Altstadt und nahe Deir Ezzor.\n"
+    let alone = try Glossa.run(["apply", "--lang", "de"], input: line, executable: copy, directory: directory)
+    let shipped = try Glossa.run(["apply", "--lang", "de"], input: line)
+    #expect(alone.status == 0, "\(alone.stderr)")
+    #expect(alone.stdout == "Gefechte bei al-Hasaka, in ar-Raqqas Altstadt und nahe Deir ez-Zor.\n")
+    #expect(alone.stdout == shipped.stdout)
   }
 
   @Test func runsTheWholePipelineWithTermsApplied() throws {
