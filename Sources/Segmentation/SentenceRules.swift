@@ -158,6 +158,20 @@ public struct SentenceRules: Sendable {
     case unspacedTerminators = "terminators-no-space"
   }
 
+  /// The word list a section's entries go to; nil for sections that are not word lists.
+  private static func list(_ section: Section) -> WritableKeyPath<SentenceRules, ByteSet>? {
+    switch section {
+    case .abbreviations: \.abbreviations
+    case .sentenceEndAbbreviations: \.sentenceEndAbbreviations
+    case .numberAbbreviations: \.numberAbbreviations
+    case .titles: \.titles
+    case .ordinalFollowers: \.ordinalFollowers
+    case .ordinalPreceders: \.ordinalPreceders
+    case .sentenceStarters: \.sentenceStarters
+    case .settings, .terminators, .unspacedTerminators: nil
+    }
+  }
+
   private mutating func apply(_ text: String, source: String, asciiFastPath: Bool) throws(RulesError) {
     var section: Section?
     var lineNumber = 0
@@ -217,23 +231,14 @@ public struct SentenceRules: Sendable {
             }
           }
           anyAbbreviation.insert(variant)
-          switch section {
-          case .abbreviations: abbreviations.insert(variant)
-          case .sentenceEndAbbreviations: sentenceEndAbbreviations.insert(variant)
-          case .numberAbbreviations: numberAbbreviations.insert(variant)
-          default: titles.insert(variant)
-          }
+          if let list = Self.list(section) { self[keyPath: list].insert(variant) }
         }
       case .ordinalFollowers, .ordinalPreceders, .sentenceStarters:
         guard !entry.contains(where: { $0.isWhitespace }) else {
           throw RulesError(source: source, line: lineNumber, message: "one word per line: '\(entry)'")
         }
         for variant in Self.caseVariants(entry) {
-          switch section {
-          case .ordinalFollowers: ordinalFollowers.insert(variant)
-          case .ordinalPreceders: ordinalPreceders.insert(variant)
-          default: sentenceStarters.insert(variant)
-          }
+          if let list = Self.list(section) { self[keyPath: list].insert(variant) }
         }
       case .terminators, .unspacedTerminators:
         let scalars = Array(entry.unicodeScalars)
@@ -270,12 +275,7 @@ public struct SentenceRules: Sendable {
             anyAbbreviation.insert(prefix)
           }
           anyAbbreviation.insert(variant)
-          switch section {
-          case .abbreviations: abbreviations.insert(variant)
-          case .sentenceEndAbbreviations: sentenceEndAbbreviations.insert(variant)
-          case .numberAbbreviations: numberAbbreviations.insert(variant)
-          default: titles.insert(variant)
-          }
+          if let list = Self.list(section) { self[keyPath: list].insert(variant) }
         }
       }
       return true
@@ -283,11 +283,7 @@ public struct SentenceRules: Sendable {
       guard !entry.contains(where: isSpace) else { return false }
       for variant in Self.caseVariants(ascii: Array(entry)) {
         variant.withUnsafeBufferPointer { variant in
-          switch section {
-          case .ordinalFollowers: _ = ordinalFollowers.insert(variant)
-          case .ordinalPreceders: _ = ordinalPreceders.insert(variant)
-          default: _ = sentenceStarters.insert(variant)
-          }
+          if let list = Self.list(section) { _ = self[keyPath: list].insert(variant) }
         }
       }
       return true
