@@ -15,7 +15,8 @@ public struct CompiledIndexError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The compiled index file (`glossa glossary compile G -o G.glossa-index`): the index's flat arrays
-/// written as they are in memory, so loading is a few large reads, no parsing and no ICU work.
+/// written as they are in memory, so loading maps the file and checks its checksum: no reads into
+/// memory, no parsing and no ICU work.
 ///
 /// Layout: the 8-byte magic `GLOSSAIX`, a format version, a fingerprint of the match-key rules and
 /// options, a checksum and the length of the body; the body is a sequence of arrays, each a byte count
@@ -39,9 +40,9 @@ extension TermIndex {
   /// Writes the index to `path`. `source`, the glossary file it was built from, is recorded with its
   /// size and modification time, so a later change to it marks the compiled file stale.
   public func write(toFile path: String, source: String? = nil) throws {
-    var common = StringArena()
+    var common = StringArenaBuilder()
     for key in commonKeys.sorted() { common.append(key) }
-    var sourceInfo = StringArena()
+    var sourceInfo = StringArenaBuilder()
     var stamp: [Int64] = [-1, -1]
     if let source {
       sourceInfo.append(source)
@@ -72,8 +73,8 @@ extension TermIndex {
       body.add(names.preferredTexts)
       body.add(names.firstTerms)
       body.add(names.hasTerms)
-      body.add(common)
-      body.add(sourceInfo)
+      body.add(common.arena())
+      body.add(sourceInfo.arena())
       body.add(stamp)
     }
     var measured = IndexWriter(sink: .measure)
@@ -86,15 +87,21 @@ extension TermIndex {
     header.raw(Self.fingerprint(rules: rules, options: options))
     header.raw(measured.checksum.value)
     header.raw(UInt64(measured.length))
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // Written beside the target and renamed over it: a process that has the old file mapped keeps
+    // reading the old file, and a failed write leaves no half-written index behind.
+    let temporary = "\(path).tmp-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw CompiledIndexError(path: path, message: "cannot create (\(String(cString: strerror(errno))))") }
-    defer { close(descriptor) }
     var body = IndexWriter(sink: .file(descriptor))
     body.write(header.bytes)
     addBody(to: &body)
     body.flush()
-    if body.writeError != 0 {
-      throw CompiledIndexError(path: path, message: "cannot write (\(String(cString: strerror(body.writeError))))")
+    var failure = body.writeError
+    if close(descriptor) != 0, failure == 0 { failure = errno }
+    if failure == 0, rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporary)
+      throw CompiledIndexError(path: path, message: "cannot write (\(String(cString: strerror(failure))))")
     }
   }
 
@@ -120,9 +127,10 @@ extension TermIndex {
       throw reader.error("damaged: \(reader.remaining) bytes of index data, the header says \(length); recompile it")
     }
     reader.checksum = IndexChecksum()
-    let scalars: [Int64] = try reader.array()
+    let scalars: IndexArray<Int64> = try reader.array()
     guard scalars.count == 5 else { throw reader.error("damaged: bad option block; recompile it") }
-    let concepts: [Int32] = try reader.array(), terms: [Int32] = try reader.array(), ranks: [UInt8] = try reader.array()
+    let concepts: IndexArray<Int32> = try reader.array(), terms: IndexArray<Int32> = try reader.array()
+    let ranks: IndexArray<UInt8> = try reader.array()
     let termTexts = try reader.arena()
     var tables: [FormTable] = []
     for _ in 0..<7 { tables.append(try reader.table()) }
@@ -132,12 +140,12 @@ extension TermIndex {
     for _ in 0..<5 { filters.append(BloomFilter(words: try reader.array())) }
     let ids = try reader.arena()
     let idTable = try reader.table()
-    let preferredStarts: [UInt32] = try reader.array()
+    let preferredStarts: IndexArray<UInt32> = try reader.array()
     let languages = try reader.arena(), texts = try reader.arena(), firsts = try reader.arena()
-    let hasTerms: [UInt8] = try reader.array()
+    let hasTerms: IndexArray<UInt8> = try reader.array()
     let common = try reader.arena()
     let sourceInfo = try reader.arena()
-    let stamp: [Int64] = try reader.array()
+    let stamp: IndexArray<Int64> = try reader.array()
     guard reader.checksum.value == checksum, reader.remaining == 0 else {
       throw reader.error("damaged: checksum mismatch; recompile it with 'glossa glossary compile'")
     }
@@ -245,15 +253,21 @@ struct IndexWriter {
 
   /// Appends an array as its byte count, its bytes and padding to 8, and adds them to the checksum.
   mutating func add<T: FixedWidthInteger>(_ array: [T]) {
-    let size = UInt64(array.count * MemoryLayout<T>.stride).littleEndian
+    array.withUnsafeBytes { add(elements: $0) }
+  }
+
+  mutating func add<T: FixedWidthInteger>(_ array: IndexArray<T>) {
+    array.withUnsafeBytes { add(elements: $0) }
+  }
+
+  private mutating func add(elements: UnsafeRawBufferPointer) {
+    let size = UInt64(elements.count).littleEndian
     withUnsafeBytes(of: size) {
       checksum.add($0)
       append($0)
     }
-    array.withUnsafeBytes {
-      checksum.add($0)
-      append($0)
-    }
+    checksum.add(elements)
+    append(elements)
     let padding = [UInt8](repeating: 0, count: (8 - length % 8) % 8)
     if !padding.isEmpty {
       padding.withUnsafeBytes {
@@ -321,74 +335,55 @@ struct IndexWriter {
   }
 }
 
-/// Reads a compiled index straight into its arrays (one `read` per array, no intermediate copy).
+/// Reads a compiled index from its memory-mapped file: each array is a view into the mapping (arrays
+/// start 8-byte aligned in the file), so loading costs the checksum's one pass over the file, no copy.
 struct IndexReader {
   let path: String
-  private let descriptor: Int32
-  private(set) var remaining: Int
+  private let file: MappedFile
+  private var offset = 0
   var checksum = IndexChecksum()
-  private let owner: DescriptorOwner
-
-  private final class DescriptorOwner {
-    let descriptor: Int32
-    init(_ descriptor: Int32) { self.descriptor = descriptor }
-    deinit { close(descriptor) }
-  }
 
   init(path: String) throws {
     self.path = path
-    descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw CompiledIndexError(path: path, message: "cannot open (\(String(cString: strerror(errno))))") }
-    owner = DescriptorOwner(descriptor)
-    var status = stat()
-    fstat(descriptor, &status)
-    remaining = Int(status.st_size)
+    do {
+      file = try MappedFile(path: path)
+    } catch {
+      throw CompiledIndexError(path: path, message: error.message)
+    }
   }
+
+  /// The bytes not read yet.
+  var remaining: Int { file.size - offset }
 
   func error(_ message: String) -> CompiledIndexError { CompiledIndexError(path: path, message: message) }
 
-  private mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) throws {
-    guard buffer.count <= remaining else { throw error("damaged: the file ends too early; recompile it") }
-    var offset = 0
-    while offset < buffer.count {
-      let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-      guard count > 0 else { throw error("cannot read (\(String(cString: strerror(errno))))") }
-      offset += count
-    }
-    remaining -= buffer.count
+  /// The next `count` bytes, which are then read.
+  private mutating func take(_ count: Int) throws -> UnsafeRawBufferPointer {
+    guard count >= 0, count <= remaining else { throw error("damaged: the file ends too early; recompile it") }
+    defer { offset += count }
+    return UnsafeRawBufferPointer(start: file.base + offset, count: count)
   }
 
-  mutating func fixed(_ count: Int) throws -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: count)
-    try bytes.withUnsafeMutableBytes { try fill($0) }
-    return bytes
-  }
+  mutating func fixed(_ count: Int) throws -> [UInt8] { Array(try take(count)) }
 
   mutating func raw<T: FixedWidthInteger>() throws -> T {
-    var value = T.zero
-    try withUnsafeMutableBytes(of: &value) { try fill($0) }
-    return T(littleEndian: value)
+    T(littleEndian: try take(MemoryLayout<T>.size).loadUnaligned(as: T.self))
   }
 
-  mutating func array<T: FixedWidthInteger>() throws -> [T] {
-    var size = UInt64.zero
-    try withUnsafeMutableBytes(of: &size) { try fill($0) }
-    withUnsafeBytes(of: size) { checksum.add($0) }
-    let byteCount = Int(UInt64(littleEndian: size))
-    guard byteCount >= 0, byteCount <= remaining, byteCount % MemoryLayout<T>.stride == 0 else {
+  /// The next array: its byte count, its elements and padding to 8, all added to the checksum.
+  mutating func array<T: FixedWidthInteger>() throws -> IndexArray<T> {
+    let size = try take(8)
+    checksum.add(size)
+    let byteCount = Int(truncatingIfNeeded: UInt64(littleEndian: size.loadUnaligned(as: UInt64.self)))
+    guard byteCount >= 0, byteCount <= remaining, byteCount % MemoryLayout<T>.stride == 0,
+      offset % MemoryLayout<T>.alignment == 0
+    else {
       throw error("damaged: bad array length; recompile it")
     }
-    let result = try [T](unsafeUninitializedCapacity: byteCount / MemoryLayout<T>.stride) { buffer, count in
-      try fill(UnsafeMutableRawBufferPointer(buffer))
-      count = buffer.count
-    }
-    result.withUnsafeBytes { checksum.add($0) }
-    let padding = (8 - byteCount % 8) % 8
-    if padding > 0 {
-      let pad = try fixed(padding)
-      pad.withUnsafeBytes { checksum.add($0) }
-    }
-    return result
+    let start = offset
+    checksum.add(try take(byteCount))
+    checksum.add(try take((8 - byteCount % 8) % 8))
+    return IndexArray(file, offset: start, count: byteCount / MemoryLayout<T>.stride)
   }
 
   mutating func table() throws -> FormTable {

@@ -1,16 +1,47 @@
 import Glossary
 
 /// Strings stored back to back in one byte array: string `i` is `bytes[starts[i]..<starts[i + 1]]`.
+/// Made by a ``StringArenaBuilder``, or a view into a compiled index file.
 struct StringArena: Sendable {
-  var starts: [UInt32] = [0]
-  var bytes: [UInt8] = []
+  let starts: IndexArray<UInt32>
+  let bytes: IndexArray<UInt8>
 
-  init() {}
+  /// No strings.
+  init() { self.init(starts: [0], bytes: []) }
 
-  init(starts: [UInt32], bytes: [UInt8]) {
+  init(starts: IndexArray<UInt32>, bytes: IndexArray<UInt8>) {
     self.starts = starts
     self.bytes = bytes
   }
+
+  var count: Int { starts.count - 1 }
+
+  subscript(_ index: Int) -> String {
+    withBytes(index) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of string `index`, without making a `String`.
+  func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    let range = Int(starts[index])..<Int(starts[index + 1])
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
+  /// Whether string `index` is `string`, without making a `String`.
+  func equals(_ index: Int, _ string: String) -> Bool {
+    withBytes(index) { $0.elementsEqual(string.utf8) }
+  }
+}
+
+/// Collects strings for a ``StringArena``.
+///
+/// ```swift
+/// var builder = StringArenaBuilder()
+/// builder.append("Hassake")
+/// builder.arena()[0]   // "Hassake"
+/// ```
+struct StringArenaBuilder: Sendable {
+  var starts: [UInt32] = [0]
+  var bytes: [UInt8] = []
 
   var count: Int { starts.count - 1 }
 
@@ -19,40 +50,36 @@ struct StringArena: Sendable {
     starts.append(UInt32(bytes.count))
   }
 
-  subscript(_ index: Int) -> String {
-    String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
+  /// Appends the strings of `other`.
+  mutating func append(contentsOf other: StringArenaBuilder) {
+    let offset = UInt32(bytes.count)
+    bytes += other.bytes
+    starts.reserveCapacity(starts.count + other.count)
+    for start in other.starts.dropFirst() { starts.append(start + offset) }
   }
 
-  /// Calls `body` with the UTF-8 bytes of string `index`, without making a `String`.
-  func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(starts[index + 1])])) }
-  }
-
-  /// Whether string `index` is `string`, without making a `String`.
-  func equals(_ index: Int, _ string: String) -> Bool {
-    let stored = bytes[Int(starts[index])..<Int(starts[index + 1])]
-    return stored.elementsEqual(string.utf8)
-  }
+  /// The strings collected.
+  func arena() -> StringArena { StringArena(starts: IndexArray(starts), bytes: IndexArray(bytes)) }
 }
 
 /// What the index needs of the glossary's concepts: ids, preferred terms by language and each concept's
 /// first term, in flat arrays (no object per concept), so a compiled index loads them as a few arrays.
 struct ConceptNames: Sendable {
   /// Concept `i`'s id.
-  var ids: StringArena
+  let ids: StringArena
   /// Concept id → concept number (the first concept with that id).
-  var idTable: FormTable
+  let idTable: FormTable
   /// Concept `i`'s preferred terms, in glossary order, are `preferredStarts[i]..<preferredStarts[i + 1]`.
-  var preferredStarts: [UInt32]
-  var preferredLanguages: StringArena
-  var preferredTexts: StringArena
+  let preferredStarts: IndexArray<UInt32>
+  let preferredLanguages: StringArena
+  let preferredTexts: StringArena
   /// Concept `i`'s first term (any status); `hasTerms[i]` is 0 when it has none.
-  var firstTerms: StringArena
-  var hasTerms: [UInt8]
+  let firstTerms: StringArena
+  let hasTerms: IndexArray<UInt8>
 
   init(
-    ids: StringArena, idTable: FormTable, preferredStarts: [UInt32], preferredLanguages: StringArena,
-    preferredTexts: StringArena, firstTerms: StringArena, hasTerms: [UInt8]
+    ids: StringArena, idTable: FormTable, preferredStarts: IndexArray<UInt32>, preferredLanguages: StringArena,
+    preferredTexts: StringArena, firstTerms: StringArena, hasTerms: IndexArray<UInt8>
   ) {
     self.ids = ids
     self.idTable = idTable
@@ -64,7 +91,8 @@ struct ConceptNames: Sendable {
   }
 
   init(_ glossary: Glossary) {
-    var ids = StringArena(), languages = StringArena(), texts = StringArena(), firsts = StringArena()
+    var ids = StringArenaBuilder(), languages = StringArenaBuilder(), texts = StringArenaBuilder()
+    var firsts = StringArenaBuilder()
     var starts: [UInt32] = [0], hasTerms: [UInt8] = []
     var firstByID = FormTableBuilder()
     for (number, concept) in glossary.concepts.enumerated() {
@@ -80,8 +108,9 @@ struct ConceptNames: Sendable {
       hasTerms.append(concept.terms.isEmpty ? 0 : 1)
     }
     self.init(
-      ids: ids, idTable: firstByID.table(), preferredStarts: starts, preferredLanguages: languages,
-      preferredTexts: texts, firstTerms: firsts, hasTerms: hasTerms)
+      ids: ids.arena(), idTable: firstByID.table(), preferredStarts: IndexArray(starts),
+      preferredLanguages: languages.arena(), preferredTexts: texts.arena(), firstTerms: firsts.arena(),
+      hasTerms: IndexArray(hasTerms))
   }
 
   var count: Int { ids.count }

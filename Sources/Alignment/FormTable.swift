@@ -133,13 +133,13 @@ struct EditHasher {
 struct FormTable: Sendable {
   /// Per slot: the hash's high 32 bits, then form number + 1 in the low 32 bits; 0 marks an empty slot.
   /// The count is a power of two. Most failed lookups end at the slot, without touching the forms.
-  var slots: [UInt64]
+  let slots: IndexArray<UInt64>
   /// Form `i` is `bytes[formStarts[i]..<formStarts[i + 1]]`.
-  var formStarts: [UInt32]
-  var bytes: [UInt8]
+  let formStarts: IndexArray<UInt32>
+  let bytes: IndexArray<UInt8>
   /// Form `i`'s list is `values[valueStarts[i]..<valueStarts[i + 1]]`.
-  var valueStarts: [UInt32]
-  var values: [Int32]
+  let valueStarts: IndexArray<UInt32>
+  let values: IndexArray<Int32>
 
   /// The number of forms.
   var count: Int { formStarts.count - 1 }
@@ -149,7 +149,10 @@ struct FormTable: Sendable {
     self.init(slots: [0], formStarts: [0], bytes: [], valueStarts: [0], values: [])
   }
 
-  init(slots: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
+  init(
+    slots: IndexArray<UInt64>, formStarts: IndexArray<UInt32>, bytes: IndexArray<UInt8>, valueStarts: IndexArray<UInt32>,
+    values: IndexArray<Int32>
+  ) {
     self.slots = slots
     self.formStarts = formStarts
     self.bytes = bytes
@@ -160,8 +163,8 @@ struct FormTable: Sendable {
   /// Builds the table from forms in flat arrays, `hashes[i]` being the ``FormHasher`` hash of form `i`.
   init(hashes: [UInt64], formStarts: [UInt32], bytes: [UInt8], valueStarts: [UInt32], values: [Int32]) {
     self.init(
-      slots: Self.slots(hashes, capacity: Self.capacity(forms: hashes.count)), formStarts: formStarts, bytes: bytes,
-      valueStarts: valueStarts, values: values)
+      slots: IndexArray(Self.slots(hashes, capacity: Self.capacity(forms: hashes.count))), formStarts: IndexArray(formStarts),
+      bytes: IndexArray(bytes), valueStarts: IndexArray(valueStarts), values: IndexArray(values))
   }
 
   /// The number of slots of a table of `forms` forms: at most three quarters full, so that a failed
@@ -226,7 +229,7 @@ struct FormTable: Sendable {
   }
 
   /// The bytes of form number `number`.
-  func form(_ number: Int) -> ArraySlice<UInt8> {
+  func form(_ number: Int) -> Slice<IndexArray<UInt8>> {
     bytes[Int(formStarts[number])..<Int(formStarts[number + 1])]
   }
 
@@ -234,12 +237,10 @@ struct FormTable: Sendable {
   private func equals(_ number: Int, _ form: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(formStarts[number]), end = Int(formStarts[number + 1])
     guard end - start == form.count else { return false }
-    var offset = 0
-    while offset < form.count {
-      if bytes[start + offset] != form[offset] { return false }
-      offset += 1
+    return bytes.withUnsafeBufferPointer { stored in
+      guard end <= stored.count else { return false }
+      return form.isEmpty || memcmp(stored.baseAddress! + start, form.baseAddress!, form.count) == 0
     }
-    return true
   }
 }
 
@@ -364,8 +365,9 @@ struct FormTableBuilder: Sendable {
     // table's number are already its slots.
     let capacity = FormTable.capacity(forms: count)
     return FormTable(
-      slots: slots.count == capacity ? slots : FormTable.slots(hashes, capacity: capacity), formStarts: formStarts,
-      bytes: bytes, valueStarts: valueStarts, values: values)
+      slots: IndexArray(slots.count == capacity ? slots : FormTable.slots(hashes, capacity: capacity)),
+      formStarts: IndexArray(formStarts), bytes: IndexArray(bytes), valueStarts: IndexArray(valueStarts),
+      values: IndexArray(values))
   }
 
   private mutating func link(_ number: Int, _ entry: Int32) {
@@ -417,14 +419,22 @@ struct FormTableBuilder: Sendable {
 /// deletion instead of a `String` and a list, and a filter is all fuzzy matching needs before it
 /// enumerates the few edits that can hit.
 struct BloomFilter: Sendable {
-  var words: [UInt64]
+  let words: IndexArray<UInt64>
 
-  init(words: [UInt64]) { self.words = words }
+  init(words: IndexArray<UInt64>) { self.words = words }
 
-  /// A filter sized for `count` hashes: 12 bits each. Blocked: the 4 bits of a hash lie in one 64-bit
-  /// word, so a query costs one memory access (about 2 % false positives).
-  init(capacity count: Int) {
-    words = [UInt64](repeating: 0, count: max(1, (count * 12 + 63) / 64))
+  /// A filter sized for `count` hashes, holding the hashes `enumerate` passes to its argument: 12 bits
+  /// each. Blocked: the 4 bits of a hash lie in one 64-bit word, so a query costs one memory access
+  /// (about 2 % false positives).
+  init(capacity count: Int, hashes enumerate: ((UInt64) -> Void) -> Void) {
+    var words = [UInt64](repeating: 0, count: max(1, (count * 12 + 63) / 64))
+    words.withUnsafeMutableBufferPointer { words in
+      enumerate { hash in
+        let (word, mask) = Self.locate(hash, wordCount: words.count)
+        words[word] |= mask
+      }
+    }
+    self.words = IndexArray(words)
   }
 
   @inline(__always)
@@ -435,22 +445,6 @@ struct BloomFilter: Sendable {
     let word = Int(hash.multipliedFullWidth(by: UInt64(wordCount)).high)
     let mask: UInt64 = 1 << (hash & 63) | 1 << ((hash >> 6) & 63) | 1 << ((hash >> 12) & 63) | 1 << ((hash >> 18) & 63)
     return (word, mask)
-  }
-
-  mutating func insert(_ hash: UInt64) {
-    let (word, mask) = locate(hash)
-    words[word] |= mask
-  }
-
-  /// Inserts the hashes `enumerate` passes to its argument, writing to the words without a copy check
-  /// per hash.
-  mutating func insert(_ enumerate: ((UInt64) -> Void) -> Void) {
-    words.withUnsafeMutableBufferPointer { words in
-      enumerate { hash in
-        let (word, mask) = Self.locate(hash, wordCount: words.count)
-        words[word] |= mask
-      }
-    }
   }
 
   @inline(__always)

@@ -126,13 +126,13 @@ public final class TermIndex: Sendable {
   ) throws {
     var entries: [Entry] = []
     entries.reserveCapacity(parts.reduce(0) { $0 + $1.entries.count })
-    var termTexts = StringArena()
+    var termTexts = StringArenaBuilder()
     for part in parts {
       entries += part.entries
       termTexts.append(contentsOf: part.termTexts)
     }
     try self.init(
-      names: names, rules: rules, options: options, entries: entries, termTexts: termTexts, tables: tables,
+      names: names, rules: rules, options: options, entries: entries, termTexts: termTexts.arena(), tables: tables,
       deletions: filters[Filter.deletions], keyFilter: filters[Filter.keys],
       prefixes: PrefixFilters(
         exact: filters[Filter.exactPrefixes], folded: filters[Filter.foldedPrefixes],

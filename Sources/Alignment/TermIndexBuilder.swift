@@ -13,7 +13,7 @@ extension TermIndex {
     static let exact = 0, folded = 1, key = 2, skeleton = 3, arabic = 4, compact = 5, compactSkeleton = 6
 
     var entries: [Entry] = []
-    var termTexts = StringArena()
+    var termTexts = StringArenaBuilder()
     var tables = [FormTableBuilder](repeating: FormTableBuilder(), count: tableCount)
     /// Per term, the hash of its text up to the end of each word but the last (the `exact` prefix filter).
     var exactPrefixes: [UInt64] = []
@@ -87,9 +87,9 @@ extension TermIndex {
 
   /// Filter `kind` (a ``Filter`` number) of the finished tables (in ``Part`` order) and the parts.
   static func filter(_ kind: Int, tables: [FormTable], parts: [Part], options: Options) -> BloomFilter {
-    var filter = BloomFilter(capacity: filterCount(kind, tables: tables, parts: parts, options: options))
-    filter.insert { insert in forEachFilterHash(kind, tables: tables, parts: parts, options: options, insert) }
-    return filter
+    BloomFilter(capacity: filterCount(kind, tables: tables, parts: parts, options: options)) { insert in
+      forEachFilterHash(kind, tables: tables, parts: parts, options: options, insert)
+    }
   }
 
   /// Calls `body` with each form of `table`.
@@ -179,16 +179,6 @@ extension TermIndex {
     var count = 0
     for byte in form where byte != 0x20 { count += 1 }
     return count
-  }
-}
-
-extension StringArena {
-  /// Appends the strings of `other`.
-  mutating func append(contentsOf other: StringArena) {
-    let offset = UInt32(bytes.count)
-    bytes += other.bytes
-    starts.reserveCapacity(starts.count + other.count)
-    for start in other.starts.dropFirst() { starts.append(start + offset) }
   }
 }
 

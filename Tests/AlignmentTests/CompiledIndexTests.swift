@@ -73,6 +73,34 @@ import Testing
     #expect { try TermIndex(contentsOf: path) } throws: { "\($0)".contains("not a compiled Glossa index") }
   }
 
+  /// A loaded index reads its file through a mapping; recompiling writes a new file and renames it over
+  /// the old one, so an index in use keeps its own content, and the next load sees the new one.
+  @Test func loadedIndexOutlivesItsFileBeingRecompiledAndRemoved() throws {
+    let path = temporaryPath("replaced.glossa-index")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Fixtures.index.write(toFile: path)
+    let loaded = try TermIndex(contentsOf: path)
+    let other = try TermIndex(glossary: Glossary(concepts: [
+      Concept(id: "test:tabqa", terms: [Term(language: "de", text: "Tabqa", status: .preferred)])
+    ]))
+    try other.write(toFile: path)
+    let text = "Von Rakka fuhren sie über Tabqa nach al-Hassake."
+    #expect(try loaded.matches(in: text) == Fixtures.index.matches(in: text))
+    #expect(try TermIndex(contentsOf: path).matches(in: text).map(\.concept) == ["test:tabqa"])
+    try FileManager.default.removeItem(atPath: path)
+    #expect(try loaded.matches(in: text).map(\.concept) == ["geo:172955", "geo:173811"])
+    #expect(!FileManager.default.fileExists(atPath: path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"))
+  }
+
+  @Test func emptyAndMissingFilesAreRejectedWithTheirPath() throws {
+    let path = temporaryPath("empty.glossa-index")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data().write(to: URL(fileURLWithPath: path))
+    #expect { try TermIndex(contentsOf: path) } throws: { "\($0)".hasPrefix(path) && "\($0)".contains("ends too early") }
+    try FileManager.default.removeItem(atPath: path)
+    #expect { try TermIndex(contentsOf: path) } throws: { "\($0)".hasPrefix(path) && "\($0)".contains("cannot open") }
+  }
+
   @Test func otherRulesOrAChangedSourceMakeItStale() throws {
     let path = temporaryPath("stale.glossa-index")
     let source = temporaryPath("source.tsv")

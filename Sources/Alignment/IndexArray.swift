@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only array of integers for the index's flat tables: its elements live either in memory of
+/// its own (an index built from a glossary) or inside a memory-mapped compiled index file, which is how
+/// a compiled index loads without reading its arrays into memory first.
+///
+/// Copies share the elements; the memory (or the mapping) is released with the last copy.
+///
+/// ```swift
+/// let starts: IndexArray<UInt32> = [0, 7, 13]
+/// starts[1]       // 7
+/// starts.count    // 3
+/// ```
+struct IndexArray<Element: FixedWidthInteger>: RandomAccessCollection, ExpressibleByArrayLiteral, @unchecked Sendable {
+  // Sendable: the elements are never written after the initializer, and `owner` keeps them alive.
+  private let base: UnsafePointer<Element>?
+  let count: Int
+  private let owner: AnyObject?
+
+  /// Copies `elements` into memory of its own.
+  init(_ elements: [Element]) {
+    if elements.isEmpty {
+      base = nil
+      owner = nil
+    } else {
+      let memory = OwnedMemory(byteCount: elements.count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+      let typed = memory.pointer.bindMemory(to: Element.self, capacity: elements.count)
+      _ = UnsafeMutableBufferPointer(start: typed, count: elements.count).initialize(from: elements)
+      base = UnsafePointer(typed)
+      owner = memory
+    }
+    count = elements.count
+  }
+
+  init(arrayLiteral elements: Element...) { self.init(elements) }
+
+  /// An empty array.
+  init() {
+    base = nil
+    count = 0
+    owner = nil
+  }
+
+  /// `count` elements at byte `offset` of `file`, which must be aligned for `Element`.
+  init(_ file: MappedFile, offset: Int, count: Int) {
+    precondition(offset >= 0 && count >= 0 && offset + count * MemoryLayout<Element>.stride <= file.size)
+    precondition(offset % MemoryLayout<Element>.alignment == 0)
+    base = count == 0 ? nil : UnsafePointer((file.base + offset).bindMemory(to: Element.self, capacity: count))
+    self.count = count
+    owner = file
+  }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { count }
+
+  @inline(__always)
+  subscript(position: Int) -> Element {
+    precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "index out of range")
+    return base.unsafelyUnwrapped[position]
+  }
+
+  /// Calls `body` with the elements as a buffer (valid only during the call).
+  @inline(__always)
+  func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
+    try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
+  }
+
+  /// Calls `body` with the elements' bytes (valid only during the call).
+  func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    try withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
+  }
+}
+
+extension IndexArray: Equatable {
+  static func == (lhs: Self, rhs: Self) -> Bool { lhs.elementsEqual(rhs) }
+}
+
+/// Memory an ``IndexArray`` owns, freed with the last array that uses it.
+private final class OwnedMemory {
+  let pointer: UnsafeMutableRawPointer
+
+  init(byteCount: Int, alignment: Int) {
+    pointer = .allocate(byteCount: byteCount, alignment: alignment)
+  }
+
+  deinit { pointer.deallocate() }
+}
+
+/// A file mapped read-only into memory, unmapped with the last ``IndexArray`` that uses it.
+///
+/// The mapping is private: a later change to the file by another process is not meant to be seen (index
+/// files are replaced by renaming a new file over them, never rewritten in place).
+final class MappedFile: @unchecked Sendable {
+  // Sendable: the mapping is read-only and lives until deinit.
+  let base: UnsafeRawPointer
+  let size: Int
+
+  /// Maps the whole file at `path`; the error is `errno` and what failed.
+  init(path: String) throws(MappingError) {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw MappingError(operation: "open", code: errno) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw MappingError(operation: "stat", code: errno) }
+    size = Int(status.st_size)
+    guard size > 0 else {
+      // Nothing to map; no array of an empty file ever reads `base`.
+      base = UnsafeRawPointer(bitPattern: MemoryLayout<UInt64>.alignment)!
+      return
+    }
+    #if os(Linux)
+    // The whole file is read at once by the checksum anyway: map every page in one call, not one fault
+    // per page.
+    let flags = MAP_PRIVATE | MAP_POPULATE
+    #else
+    let flags = MAP_PRIVATE
+    #endif
+    guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else {
+      throw MappingError(operation: "map", code: errno)
+    }
+    base = UnsafeRawPointer(address)
+  }
+
+  deinit {
+    if size > 0 { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+  }
+
+  /// Why a file could not be mapped.
+  struct MappingError: Error {
+    var operation: String
+    var code: Int32
+
+    var message: String { "cannot \(operation) (\(String(cString: strerror(code))))" }
+  }
+}
