@@ -112,16 +112,21 @@ struct Matcher {
   private mutating func longestMatch(at start: Int) -> (TermMatch, Int)? {
     guard !words[start].hasDigit else { return nil }
     // Names start with a capital, an article or Arabic script; other words need no ICU work at all.
-    if !words[start].isCapitalized, !mayStartName(start) {
-      guard index.hasLowercaseHeads else { return nil }
-      // A lowercase head allows the exact and folded levels only, and a candidate matching at either
-      // has a folded form that starts with this word's.
-      var hasher = FormHasher()
-      for byte in keys(of: start).folded.utf8 { hasher.add(byte) }
-      guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
-    }
+    let lowercaseHead = !words[start].isCapitalized && !mayStartName(start)
+    if lowercaseHead, !index.hasLowercaseHeads { return nil }
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
+    if lowercaseHead, !mayBeginTermAsWritten(start) {
+      // Matched otherwise than as written, a lowercase head must not be a common word, needs a
+      // capitalized word after it in the name (`russische Föderation`), and its folded form must begin
+      // a folded form.
+      guard words[(start + 1)..<(start + limit)].contains(where: \.isCapitalized) else { return nil }
+      let folded = keys(of: start).folded
+      guard !index.rules.commonWords.contains(folded) else { return nil }
+      var hasher = FormHasher()
+      for byte in folded.utf8 { hasher.add(byte) }
+      guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
+    }
     let count: Int
     if limit > 1 {
       count = usefulLevels(at: start, limit: limit)
@@ -250,6 +255,19 @@ struct Matcher {
     return result
   }
 
+  /// Whether some term may begin with word `position` exactly as written (how a lowercase head matches
+  /// unless a capitalized word follows): a one-word term that is the word, or a longer term whose first word it is (the exact
+  /// prefix filter). A word not plainly NFC is left to the lookup, which normalizes it.
+  private func mayBeginTermAsWritten(_ position: Int) -> Bool {
+    let word = words[position]
+    return bytes.withUnsafeBufferPointer { all in
+      let text = UnsafeBufferPointer(rebasing: all[word.start..<word.end])
+      if text.contains(where: { $0 >= 0xCC }) { return true }
+      let hash = FormHasher.hash(text)
+      return index.prefixes.exact.mayContain(hash) || index.exact.find(text, hash: hash) != nil
+    }
+  }
+
   /// Whether a lowercase word can open a name: an article form (`al`, `el`) or a word in Arabic script.
   private func mayStartName(_ position: Int) -> Bool {
     let word = words[position]
@@ -287,6 +305,12 @@ struct Matcher {
     let isArabic = content.allSatisfy { $0.script == .arabic }
     var strictOnly = false
     var closeOnly = false
+    // A lowercase head matches only a term written the same way (`ceasefire`): a capitalized term is a
+    // name, and the text's lowercase word is not that name (`darum` is not the village Darum, `in der`
+    // not Inder), unless it is no common word and the mention ends in a capitalized word (`russische
+    // Föderation`, not `in Den`).
+    let exactOnly = !isArabic && !head.isCapitalized
+      && (!words[range.upperBound - 1].isCapitalized || rules.commonWords.contains(wordKeys[firstContent].folded))
     if !isArabic {
       let contentFolded = content.count == 1 ? content[0].folded : content.map(\.folded).joined()
       if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
@@ -303,8 +327,8 @@ struct Matcher {
     // from German words after a name (`Leoben eine`).
     let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordKeys[$0 - start].isArticle }
     var whole = lookup(
-      span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
-      compactAllowed: compactAllowed, levels: levels)
+      span: span, all: wordKeys, content: content, arabic: isArabic, exactOnly: exactOnly, strictOnly: strictOnly,
+      closeOnly: closeOnly, compactAllowed: compactAllowed, levels: levels)
       .map { supported($0, start: start) }
     whole = whole.map { withoutGenericHead($0, start: start, length: length, wordKeys) }
     if let found = whole, !found.needsSupport { return found }
@@ -351,7 +375,7 @@ struct Matcher {
     let stemContent = stemWords.filter { !$0.isArticle }
     guard var found = lookup(
       span: TextSpan(start: span.start, end: stemEnd), all: stemWords, content: stemContent, arabic: false,
-      strictOnly: false, closeOnly: false, compactAllowed: false, levels: levels)
+      exactOnly: false, strictOnly: false, closeOnly: false, compactAllowed: false, levels: levels)
     else { return nil }
     found.score -= MatchScore.genitivePenalty
     return supported(found, start: start)
@@ -464,24 +488,26 @@ struct Matcher {
     }
   }
 
-  /// Tries every level, strict to loose, on one candidate. `strictOnly` stops after the folded level,
+  /// Tries every level, strict to loose, on one candidate. `exactOnly` stops after the exact level,
+  /// `strictOnly` after the folded level,
   /// `closeOnly` after the transliteration key. Forms are assembled in a reused byte buffer and looked up
   /// without making strings.
   private mutating func lookup(
-    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
-    compactAllowed: Bool, levels: Levels
+    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, exactOnly: Bool, strictOnly: Bool,
+    closeOnly: Bool, compactAllowed: Bool, levels: Levels
   ) -> TermMatch? {
     // The result depends on the candidate's bytes (its words and what joins them), the flags and the
     // levels allowed alone, and phrases repeat. The memo key is the bytes and a byte of flags and levels.
     memoKey.removeAll(keepingCapacity: true)
     memoKey.append(contentsOf: bytes[span.start..<span.end])
-    memoKey.append((strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3)
+    memoKey.append(
+      (strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3 | (exactOnly ? 64 : 0))
     if let known = memoKey.withUnsafeBufferPointer({ index.lookupMemo[$0] }) {
       return known.map { Self.shifted($0, by: span.start) }
     }
     let found = lookupUncached(
-      span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
-      compactAllowed: compactAllowed, levels: levels)
+      span: span, all: all, content: content, arabic: arabic, exactOnly: exactOnly, strictOnly: strictOnly,
+      closeOnly: closeOnly, compactAllowed: compactAllowed, levels: levels)
     let relative: TermMatch? = found.map { Self.shifted($0, by: -span.start) }
     memoKey.withUnsafeBufferPointer { index.lookupMemo.insert(relative, for: $0) }
     return found
@@ -494,17 +520,19 @@ struct Matcher {
   }
 
   private mutating func lookupUncached(
-    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
-    compactAllowed: Bool, levels: Levels
+    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, exactOnly: Bool, strictOnly: Bool,
+    closeOnly: Bool, compactAllowed: Bool, levels: Levels
   ) -> TermMatch? {
     if levels.contains(.strict) {
       if let hit = exactHit(span) { return make(span, hit, .exact, MatchScore.exact) }
+      if exactOnly { return nil }
       scratch.removeAll(keepingCapacity: true)
       for word in all { scratch.append(contentsOf: word.folded.utf8) }
       if let hit = index.folded.lookup(scratch) {
         return make(span, hit, arabic ? .script : .folded, arabic ? MatchScore.script : MatchScore.folded)
       }
     }
+    if exactOnly { return nil }
     if arabic {
       scratch.removeAll(keepingCapacity: true)
       for (number, word) in content.enumerated() {

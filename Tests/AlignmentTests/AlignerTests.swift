@@ -89,3 +89,35 @@ import Testing
     #expect(results == Array(repeating: 2, count: 8))
   }
 }
+
+/// Gazetteers list places named like German words (the village Darum in Denmark, Worden in Illinois,
+/// Inder in Kazakhstan); the text's lowercase word is not the place.
+@Suite struct LowercaseHeadTests {
+  static let index: TermIndex = try! TermIndex(glossary: Glossary(concepts: [
+    Concept(id: "geo:2621120", terms: [Term(language: "und", text: "Darum", status: .preferred)]),
+    Concept(id: "geo:4916079", terms: [Term(language: "en", text: "Worden", status: .preferred)]),
+    Concept(id: "geo:609798", terms: [Term(language: "und", text: "Inder", status: .preferred)]),
+    Concept(id: "geo:2017370", terms: [
+      Term(language: "de", text: "Russland", status: .preferred),
+      Term(language: "de", text: "Russische Föderation", status: .admitted),
+    ]),
+    Concept(id: "term:ceasefire", terms: [Term(language: "en", text: "ceasefire", status: .preferred)]),
+  ]))
+
+  private func mentions(_ text: String) throws -> [String] {
+    try Self.index.matches(in: text).map { String(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: $0.span.start)..<text.utf8.index(text.utf8.startIndex, offsetBy: $0.span.end)])! }
+  }
+
+  @Test func lowercaseGermanWordsAreNotTheCapitalizedPlaces() throws {
+    #expect(try mentions("Es geht darum, ob die Brücke in der Nacht gesperrt worden ist.").isEmpty)
+    #expect(try mentions("Die Einwohner von Darum und Worden trafen sich in Inder.") == ["Darum", "Worden", "Inder"])
+  }
+
+  @Test func aLowercaseAdjectiveBeforeACapitalizedNameStillMatches() throws {
+    #expect(try Self.index.matches(in: "Die Halbinsel kam in die russische Föderation.").map(\.concept) == ["geo:2017370"])
+  }
+
+  @Test func aLowercaseTermMatchesAsWritten() throws {
+    #expect(try mentions("The ceasefire held until Monday; a Ceasefire Day was declared.") == ["ceasefire", "Ceasefire"])
+  }
+}
