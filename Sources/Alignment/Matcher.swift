@@ -313,7 +313,8 @@ struct Matcher {
       && (!words[range.upperBound - 1].isCapitalized || rules.commonWords.contains(wordKeys[firstContent].folded))
     if !isArabic {
       let contentFolded = content.count == 1 ? content[0].folded : content.map(\.folded).joined()
-      if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
+      // Common words alone are never a name, nor are several of them run together (`In der` is not Inder).
+      if firstContent == 0, content.allSatisfy({ rules.commonWords.contains($0.folded) }) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
       if content.count == 1, index.commonKeys.contains(content[0].key) { closeOnly = true }
       // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.

@@ -113,6 +113,10 @@ import Testing
     #expect(try mentions("Die Einwohner von Darum und Worden trafen sich in Inder.") == ["Darum", "Worden", "Inder"])
   }
 
+  @Test func commonWordsRunTogetherAreNoName() throws {
+    #expect(try mentions("In der Nacht wurde die Brücke gesperrt.").isEmpty)
+  }
+
   @Test func aLowercaseAdjectiveBeforeACapitalizedNameStillMatches() throws {
     #expect(try Self.index.matches(in: "Die Halbinsel kam in die russische Föderation.").map(\.concept) == ["geo:2017370"])
   }
