@@ -92,8 +92,10 @@ private final class OwnedMemory {
 
 /// A file mapped read-only into memory, unmapped with the last ``IndexArray`` that uses it.
 ///
-/// The mapping is private: a later change to the file by another process is not meant to be seen (index
-/// files are replaced by renaming a new file over them, never rewritten in place).
+/// The mapping is private: a later change to the file by another process is not meant to be seen. Index
+/// files are replaced by renaming a new file over them, which leaves this mapping intact; a file cut short
+/// in place while it is mapped (`cp` over it) would end the process on its next read of a lost page, as
+/// for any memory-mapped file.
 final class MappedFile: @unchecked Sendable {
   // Sendable: the mapping is read-only and lives until deinit.
   let base: UnsafeRawPointer
