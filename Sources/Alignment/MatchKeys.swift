@@ -32,6 +32,18 @@ public struct WordKeys: Sendable, Hashable {
   public var isGenericHead: Bool = false
 }
 
+/// A word's keys as a ``MatchKeyMaker`` caches them, with what the matcher works out about the word
+/// alone, memoized here so that a repeated word costs one cache probe for all of it.
+final class WordEntry {
+  let keys: WordKeys
+  /// Whether the word alone may begin a key of several words (the matcher's prefix filter), once asked.
+  var mayContinue: Bool?
+
+  init(keys: WordKeys) {
+    self.keys = keys
+  }
+}
+
 /// Computes ``WordKeys`` as the ICU transliterators compiled from ``MatchKeyRules`` define them.
 ///
 /// The rule files run natively (``NativeKeyRewriter``), checked against ICU on probe words when the maker
@@ -52,7 +64,7 @@ public final class MatchKeyMaker {
   private let vowels: Transliterator
   private let arabic: Transliterator
   private let alternates: [Transliterator]
-  private var cache: ByteKeyedCache<WordKeys>
+  private var cache: ByteKeyedCache<WordEntry>
   /// Folded forms asked for alone (``folded(utf8:)``), apart from `cache` so that they do not crowd out
   /// the words of the text.
   private var foldedCache: ByteKeyedCache<String>
@@ -66,9 +78,6 @@ public final class MatchKeyMaker {
   /// Per mention (its UTF-8 bytes), whether it holds a transliteration mark of the index's rules (filled
   /// by the matcher for loose matches).
   var markMemo = ByteKeyedCache<Bool>(limit: 100_000)
-  /// Per word (its UTF-8 bytes), whether it alone may begin a key of several words (filled by the
-  /// matcher's prefix filter, which asks this of most capitalized words before a space).
-  var continuationMemo = ByteKeyedCache<Bool>(limit: 200_000)
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public convenience init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {
@@ -121,7 +130,11 @@ public final class MatchKeyMaker {
   }
 
   /// The keys of one word given as UTF-8 bytes; a word seen before costs a hash of its bytes.
-  func keys(utf8 word: UnsafeBufferPointer<UInt8>) -> WordKeys {
+  func keys(utf8 word: UnsafeBufferPointer<UInt8>) -> WordKeys { entry(utf8: word).keys }
+
+  /// The cache entry of one word given as UTF-8 bytes (its keys, and room for the matcher's memos); a
+  /// word seen before costs a hash of its bytes.
+  func entry(utf8 word: UnsafeBufferPointer<UInt8>) -> WordEntry {
     if let cached = cache[word] { return cached }
     let computed: WordKeys
     if let shared, let known = shared[word] {
@@ -130,8 +143,9 @@ public final class MatchKeyMaker {
       computed = compute(String(decoding: word, as: UTF8.self))
       shared?.insert(computed, for: word)
     }
-    cache.insert(computed, for: word)
-    return computed
+    let entry = WordEntry(keys: computed)
+    cache.insert(entry, for: word)
+    return entry
   }
 
   /// The keys of one word.

@@ -60,7 +60,8 @@ struct Matcher {
   let text: String
   let bytes: [UInt8]
   let words: [ScannedWord]
-  private var keys: [WordKeys?]
+  /// Per word of the text, its entry in the key maker's cache, once asked for.
+  private var entries: [WordEntry?]
   private let nfc = Normalizer(.nfc)
   /// Reused buffer for the forms looked up.
   private var scratch: [UInt8] = []
@@ -77,7 +78,7 @@ struct Matcher {
     self.text = text
     self.bytes = Array(text.utf8)
     self.words = words
-    self.keys = Array(repeating: nil, count: words.count)
+    self.entries = Array(repeating: nil, count: words.count)
     self.levels = Array(repeating: [], count: max(1, index.maxWords))
   }
 
@@ -97,13 +98,17 @@ struct Matcher {
     return result.filter { !$0.needsSupport || (!$0.needsSpellingSupport && firm.contains($0.concept)) }
   }
 
-  private mutating func keys(of word: Int) -> WordKeys {
-    if let known = keys[word] { return known }
+  /// The key maker's entry of word `word`: its keys and what is memoized about it.
+  private mutating func entry(of word: Int) -> WordEntry {
+    if let known = entries[word] { return known }
     let (start, end) = (words[word].start, words[word].end)
-    let computed = bytes.withUnsafeBufferPointer { maker.keys(utf8: UnsafeBufferPointer(rebasing: $0[start..<end])) }
-    keys[word] = computed
-    return computed
+    let found = bytes.withUnsafeBufferPointer { maker.entry(utf8: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    entries[word] = found
+    return found
   }
+
+  /// The keys of word `word`.
+  private mutating func keys(of word: Int) -> WordKeys { entry(of: word).keys }
 
   private func string(_ start: Int, _ end: Int) -> String {
     String(decoding: bytes[start..<end], as: UTF8.self)
@@ -195,11 +200,11 @@ struct Matcher {
     }
     // Keyed levels: only after a capitalized head (a lowercase one makes the candidate strict).
     if words[firstContent].isCapitalized {
-      var prefix: [WordKeys] = []
+      var prefix: [WordEntry] = []
       for offset in (firstContent - start)..<(limit - 1) {
-        let wordKeys = keys(of: start + offset)
-        if !wordKeys.isArticle {
-          prefix.append(wordKeys)
+        let word = entry(of: start + offset)
+        if !word.keys.isArticle {
+          prefix.append(word)
           guard prefix.count == 1 ? mayContinue(word: start + offset) : mayContinue(prefix) else { break }
         }
         levels[offset + 1].insert(.keyed)
@@ -220,7 +225,7 @@ struct Matcher {
   /// Whether content words `prefix` (a candidate's content words but its last) may begin a key or
   /// vowel-class key of several words, as written or one letter edited, or run together begin a compact
   /// key, under any of their article variants.
-  private mutating func mayContinue(_ prefix: [WordKeys]) -> Bool {
+  private mutating func mayContinue(_ prefix: [WordEntry]) -> Bool {
     let filters = index.prefixes
     for variant in 0..<Self.variantCount(prefix) {
       assemble(prefix, variant: variant, separator: 0x20, skeleton: false)
@@ -239,14 +244,13 @@ struct Matcher {
     return false
   }
 
-  /// ``mayContinue(_:)`` of word `position` alone, memoized by the word's bytes (its keys are a function
-  /// of them).
+  /// ``mayContinue(_:)`` of word `position` alone, memoized in the word's entry (its keys are a function
+  /// of its bytes).
   private mutating func mayContinue(word position: Int) -> Bool {
-    let (start, end) = (words[position].start, words[position].end)
-    let known = bytes.withUnsafeBufferPointer { maker.continuationMemo[UnsafeBufferPointer(rebasing: $0[start..<end])] }
-    if let known { return known }
-    let result = mayContinue([keys(of: position)])
-    bytes.withUnsafeBufferPointer { maker.continuationMemo.insert(result, for: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    let word = entry(of: position)
+    if let known = word.mayContinue { return known }
+    let result = mayContinue([word])
+    word.mayContinue = result
     return result
   }
 
@@ -268,32 +272,32 @@ struct Matcher {
       if word.hasDigit { return nil }
       if word.end - word.start == 1, word.periodAfter || length > 1 { return nil }
     }
-    var wordKeys: [WordKeys] = []
+    var wordKeys: [WordEntry] = []
     wordKeys.reserveCapacity(length)
-    for position in range { wordKeys.append(keys(of: position)) }
-    guard let firstContent = wordKeys.firstIndex(where: { !$0.isArticle }), !wordKeys[length - 1].isArticle else {
+    for position in range { wordKeys.append(entry(of: position)) }
+    guard let firstContent = wordKeys.firstIndex(where: { !$0.keys.isArticle }), !wordKeys[length - 1].keys.isArticle else {
       return nil
     }
     let rules = index.rules
-    for position in 0..<firstContent where !acceptsLeadingArticle(start + position, wordKeys[position]) {
+    for position in 0..<firstContent where !acceptsLeadingArticle(start + position, wordKeys[position].keys) {
       return nil
     }
     // A name cue before "al-Name" (Abu Bakr al-Baghdadi) makes it a person's name.
     if firstContent > 0, start > 0, words[start - 1].joinsNext, rules.givenNames.contains(keys(of: start - 1).folded) {
       return nil
     }
-    let content = firstContent == 0 && !wordKeys.contains(where: \.isArticle) ? wordKeys : wordKeys.filter { !$0.isArticle }
+    let content = firstContent == 0 && !wordKeys.contains(where: \.keys.isArticle) ? wordKeys : wordKeys.filter { !$0.keys.isArticle }
     let head = words[start + firstContent]
-    let isArabic = content.allSatisfy { $0.script == .arabic }
+    let isArabic = content.allSatisfy { $0.keys.script == .arabic }
     var strictOnly = false
     var closeOnly = false
     if !isArabic {
-      let contentFolded = content.count == 1 ? content[0].folded : content.map(\.folded).joined()
+      let contentFolded = content.count == 1 ? content[0].keys.folded : content.map(\.keys.folded).joined()
       if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
-      if content.count == 1, index.commonKeys.contains(content[0].key) { closeOnly = true }
+      if content.count == 1, index.commonKeys.contains(content[0].keys.key) { closeOnly = true }
       // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
-      if content.contains(where: \.isGenericHead) { closeOnly = true }
+      if content.contains(where: \.keys.isGenericHead) { closeOnly = true }
       if content.count == 1, rules.adjectiveEndings.contains(where: { Self.hasSuffix(contentFolded, $0) }) {
         strictOnly = true
       }
@@ -301,7 +305,7 @@ struct Matcher {
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
     // from German words after a name (`Leoben eine`).
-    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordKeys[$0 - start].isArticle }
+    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordKeys[$0 - start].keys.isArticle }
     var whole = lookup(
       span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
       compactAllowed: compactAllowed, levels: levels)
@@ -320,12 +324,12 @@ struct Matcher {
   /// The mention without a generic head noun at its start or end (`Provinz Anbar` → `Anbar`): the head
   /// chose the concept (the province, not the town) but stays the text's own word when the name is
   /// replaced.
-  private func withoutGenericHead(_ match: TermMatch, start: Int, length: Int, _ wordKeys: [WordKeys]) -> TermMatch {
+  private func withoutGenericHead(_ match: TermMatch, start: Int, length: Int, _ wordKeys: [WordEntry]) -> TermMatch {
     guard length > 1 else { return match }
     var result = match
-    if wordKeys[0].isGenericHead, !wordKeys[1...].allSatisfy(\.isGenericHead) {
+    if wordKeys[0].keys.isGenericHead, !wordKeys[1...].allSatisfy(\.keys.isGenericHead) {
       result.span = TextSpan(start: words[start + 1].start, end: result.span.end)
-    } else if wordKeys[length - 1].isGenericHead, !wordKeys[..<(length - 1)].allSatisfy(\.isGenericHead),
+    } else if wordKeys[length - 1].keys.isGenericHead, !wordKeys[..<(length - 1)].allSatisfy(\.keys.isGenericHead),
       result.span.end == words[start + length - 1].end {
       result.span = TextSpan(start: result.span.start, end: words[start + length - 2].end)
     }
@@ -333,7 +337,7 @@ struct Matcher {
   }
 
   private mutating func genitive(
-    _ start: Int, _ length: Int, _ wordKeys: [WordKeys], span: TextSpan, arabic: Bool, strictOnly: Bool, levels: Levels
+    _ start: Int, _ length: Int, _ wordKeys: [WordEntry], span: TextSpan, arabic: Bool, strictOnly: Bool, levels: Levels
   ) -> TermMatch? {
     let last = start + length - 1
     let rules = index.rules
@@ -342,13 +346,13 @@ struct Matcher {
     else { return nil }
     if start > 0, rules.determiners.contains(keys(of: start - 1).folded) { return nil }
     let stemStart = words[last].start
-    let stemKeys = bytes.withUnsafeBufferPointer {
-      maker.keys(utf8: UnsafeBufferPointer(rebasing: $0[stemStart..<stemEnd]))
+    let stem = bytes.withUnsafeBufferPointer {
+      maker.entry(utf8: UnsafeBufferPointer(rebasing: $0[stemStart..<stemEnd]))
     }
-    guard !stemKeys.isArticle, !rules.lookalikes.contains(stemKeys.folded) else { return nil }
+    guard !stem.keys.isArticle, !rules.lookalikes.contains(stem.keys.folded) else { return nil }
     var stemWords = wordKeys
-    stemWords[length - 1] = stemKeys
-    let stemContent = stemWords.filter { !$0.isArticle }
+    stemWords[length - 1] = stem
+    let stemContent = stemWords.filter { !$0.keys.isArticle }
     guard var found = lookup(
       span: TextSpan(start: span.start, end: stemEnd), all: stemWords, content: stemContent, arabic: false,
       strictOnly: false, closeOnly: false, compactAllowed: false, levels: levels)
@@ -468,7 +472,7 @@ struct Matcher {
   /// `closeOnly` after the transliteration key. Forms are assembled in a reused byte buffer and looked up
   /// without making strings.
   private mutating func lookup(
-    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
+    span: TextSpan, all: [WordEntry], content: [WordEntry], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
     compactAllowed: Bool, levels: Levels
   ) -> TermMatch? {
     // The result depends on the candidate's bytes (its words and what joins them), the flags and the
@@ -494,13 +498,13 @@ struct Matcher {
   }
 
   private mutating func lookupUncached(
-    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
+    span: TextSpan, all: [WordEntry], content: [WordEntry], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
     compactAllowed: Bool, levels: Levels
   ) -> TermMatch? {
     if levels.contains(.strict) {
       if let hit = exactHit(span) { return make(span, hit, .exact, MatchScore.exact) }
       scratch.removeAll(keepingCapacity: true)
-      for word in all { scratch.append(contentsOf: word.folded.utf8) }
+      for word in all { scratch.append(contentsOf: word.keys.folded.utf8) }
       if let hit = index.folded.lookup(scratch) {
         return make(span, hit, arabic ? .script : .folded, arabic ? MatchScore.script : MatchScore.folded)
       }
@@ -509,12 +513,12 @@ struct Matcher {
       scratch.removeAll(keepingCapacity: true)
       for (number, word) in content.enumerated() {
         if number > 0 { scratch.append(0x20) }
-        scratch.append(contentsOf: word.key.utf8)
+        scratch.append(contentsOf: word.keys.key.utf8)
       }
       if let hit = index.arabic.lookup(scratch) { return make(span, hit, .script, MatchScore.script) }
       return nil
     }
-    guard !strictOnly, content.allSatisfy({ $0.script == .latin }) else { return nil }
+    guard !strictOnly, content.allSatisfy({ $0.keys.script == .latin }) else { return nil }
     guard levels.contains(.keyed) else {
       guard levels.contains(.compactReading), compactAllowed, !closeOnly else { return nil }
       return compactReading(span, content, all: all)
@@ -564,14 +568,14 @@ struct Matcher {
       }
     }
     guard content.count == 1, compactAllowed else { return nil }
-    return otherReading(span, content[0])
+    return otherReading(span, content[0].keys)
   }
 
   /// A name whose words are run together or split otherwise than in the glossary, matched by key
   /// (`Tall Kalakh` = `Tallkalakh`) or by vowel-class key (`Derezor` = `Deir ez-Zor`); always loose.
-  private func compactReading(_ span: TextSpan, _ content: [WordKeys], all: [WordKeys]) -> TermMatch? {
-    let joined = content.map(\.key).joined()
-    guard !content.contains(where: \.isGenericHead) else { return nil }
+  private func compactReading(_ span: TextSpan, _ content: [WordEntry], all: [WordEntry]) -> TermMatch? {
+    let joined = content.map(\.keys.key).joined()
+    guard !content.contains(where: \.keys.isGenericHead) else { return nil }
     if content.count > 1, let hit = index.key[joined] {
       var match = make(span, hit, .key, MatchScore.key)
       match.needsSupport = true
@@ -580,11 +584,11 @@ struct Matcher {
     var forms = [TermIndex.singleLetters(joined)]
     if all.count > content.count, all.count > 1 {
       // The article run into the name (Majd el Chams = Majdal Shams).
-      forms.append(TermIndex.singleLetters(all.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined()))
+      forms.append(TermIndex.singleLetters(all.map { $0.keys.isArticle ? maker.latinKey($0.keys.folded) : $0.keys.key }.joined()))
     }
     for form in forms where form.count >= index.options.minimumCompactSkeletonLength {
       // A one-word name's vowel-class key is already known; only joined words need ICU here.
-      let skeleton = content.count == 1 && form == content[0].key ? content[0].skeleton : maker.skeleton(of: form)
+      let skeleton = content.count == 1 && form == content[0].keys.key ? content[0].keys.skeleton : maker.skeleton(of: form)
       var hits = index.compactSkeleton[skeleton] ?? []
       if all.count > 1 { hits += index.skeleton[skeleton] ?? [] }
       guard !hits.isEmpty else { continue }
@@ -639,28 +643,28 @@ struct Matcher {
 
   /// How many key variants the content words have: the plain keys, then one per word (among the first
   /// three) with an attached article removed; see ``TermIndex/keyVariants(_:)``.
-  private static func variantCount(_ content: [WordKeys]) -> Int {
+  private static func variantCount(_ content: [WordEntry]) -> Int {
     var count = 1
-    for word in content where word.keyWithoutArticle != nil && count < 4 { count += 1 }
+    for word in content where word.keys.keyWithoutArticle != nil && count < 4 { count += 1 }
     return count
   }
 
   /// Writes variant number `variant` of the content words' keys (or vowel-class keys) into `scratch`,
   /// joined by `separator` (none when nil).
-  private mutating func assemble(_ content: [WordKeys], variant: Int, separator: UInt8?, skeleton: Bool) {
+  private mutating func assemble(_ content: [WordEntry], variant: Int, separator: UInt8?, skeleton: Bool) {
     scratch.removeAll(keepingCapacity: true)
     var stripped = 0
     for (number, word) in content.enumerated() {
       if number > 0, let separator { scratch.append(separator) }
       var replace = false
-      if word.keyWithoutArticle != nil, stripped < 3 {
+      if word.keys.keyWithoutArticle != nil, stripped < 3 {
         stripped += 1
         replace = stripped == variant
       }
       if replace {
-        scratch.append(contentsOf: (skeleton ? word.skeletonWithoutArticle : word.keyWithoutArticle)!.utf8)
+        scratch.append(contentsOf: (skeleton ? word.keys.skeletonWithoutArticle : word.keys.keyWithoutArticle)!.utf8)
       } else {
-        scratch.append(contentsOf: (skeleton ? word.skeleton : word.key).utf8)
+        scratch.append(contentsOf: (skeleton ? word.keys.skeleton : word.keys.key).utf8)
       }
     }
   }
