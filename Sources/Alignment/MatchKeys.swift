@@ -38,6 +38,9 @@ final class WordEntry {
   let keys: WordKeys
   /// Whether the word alone may begin a key of several words (the matcher's prefix filter), once asked.
   var mayContinue: Bool?
+  /// The matcher's lookups of the word as a candidate of its own: per byte of flags and levels, the match
+  /// found (its span relative to the word's start), or nil.
+  var lookups: [(flags: UInt8, match: TermMatch?)] = []
 
   init(keys: WordKeys) {
     self.keys = keys

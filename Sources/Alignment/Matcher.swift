@@ -308,7 +308,7 @@ struct Matcher {
     let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordKeys[$0 - start].keys.isArticle }
     var whole = lookup(
       span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
-      compactAllowed: compactAllowed, levels: levels)
+      compactAllowed: compactAllowed, levels: levels, word: length == 1 ? wordKeys[0] : nil)
       .map { supported($0, start: start) }
     whole = whole.map { withoutGenericHead($0, start: start, length: length, wordKeys) }
     if let found = whole, !found.needsSupport { return found }
@@ -470,25 +470,33 @@ struct Matcher {
 
   /// Tries every level, strict to loose, on one candidate. `strictOnly` stops after the folded level,
   /// `closeOnly` after the transliteration key. Forms are assembled in a reused byte buffer and looked up
-  /// without making strings.
+  /// without making strings. `word` is the entry of the candidate's one word when `span` is exactly that
+  /// word: its own memo is asked before the index's shared one.
   private mutating func lookup(
     span: TextSpan, all: [WordEntry], content: [WordEntry], arabic: Bool, strictOnly: Bool, closeOnly: Bool,
-    compactAllowed: Bool, levels: Levels
+    compactAllowed: Bool, levels: Levels, word: WordEntry? = nil
   ) -> TermMatch? {
     // The result depends on the candidate's bytes (its words and what joins them), the flags and the
     // levels allowed alone, and phrases repeat. The memo key is the bytes and a byte of flags and levels.
+    let flags = (strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3
+    if let known = word?.lookups.first(where: { $0.flags == flags }) {
+      return known.match.map { Self.shifted($0, by: span.start) }
+    }
     memoKey.removeAll(keepingCapacity: true)
     memoKey.append(contentsOf: bytes[span.start..<span.end])
-    memoKey.append((strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3)
+    memoKey.append(flags)
+    let relative: TermMatch?
     if let known = memoKey.withUnsafeBufferPointer({ index.lookupMemo[$0] }) {
-      return known.map { Self.shifted($0, by: span.start) }
+      relative = known
+    } else {
+      let found = lookupUncached(
+        span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
+        compactAllowed: compactAllowed, levels: levels)
+      relative = found.map { Self.shifted($0, by: -span.start) }
+      memoKey.withUnsafeBufferPointer { index.lookupMemo.insert(relative, for: $0) }
     }
-    let found = lookupUncached(
-      span: span, all: all, content: content, arabic: arabic, strictOnly: strictOnly, closeOnly: closeOnly,
-      compactAllowed: compactAllowed, levels: levels)
-    let relative: TermMatch? = found.map { Self.shifted($0, by: -span.start) }
-    memoKey.withUnsafeBufferPointer { index.lookupMemo.insert(relative, for: $0) }
-    return found
+    word?.lookups.append((flags, relative))
+    return relative.map { Self.shifted($0, by: span.start) }
   }
 
   private static func shifted(_ match: TermMatch, by offset: Int) -> TermMatch {
