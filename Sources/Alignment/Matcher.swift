@@ -71,6 +71,8 @@ struct Matcher {
   private var editHasher = EditHasher()
   /// Reused buffer for ``usefulLevels(at:limit:)``: the levels of each candidate length at one position.
   private var levels: [Levels]
+  /// The most UTF-8 bytes of an article's folded form.
+  private let longestArticle: Int
 
   init(index: TermIndex, maker: MatchKeyMaker, text: String, words: [ScannedWord]) {
     self.index = index
@@ -80,6 +82,7 @@ struct Matcher {
     self.words = words
     self.entries = Array(repeating: nil, count: words.count)
     self.levels = Array(repeating: [], count: max(1, index.maxWords))
+    self.longestArticle = index.rules.articles.map(\.utf8.count).max() ?? 0
   }
 
   mutating func run() -> [TermMatch] {
@@ -110,6 +113,36 @@ struct Matcher {
   /// The keys of word `word`.
   private mutating func keys(of word: Int) -> WordKeys { entry(of: word).keys }
 
+  /// Adds the folded form (``WordKeys/folded``) of word `position` to `hasher`. Folding keeps an ASCII
+  /// word's letters and digits, lowercased, so an ASCII word needs no cache probe.
+  private mutating func addFolded(of position: Int, to hasher: inout FormHasher) {
+    var ascii = hasher
+    for offset in words[position].start..<words[position].end {
+      let byte = bytes[offset]
+      if byte >= 0x80 {
+        for byte in entry(of: position).keys.folded.utf8 { hasher.add(byte) }
+        return
+      }
+      let lowered = byte | 0x20
+      if lowered >= 0x61 && lowered <= 0x7A { ascii.add(lowered) } else if byte >= 0x30 && byte <= 0x39 { ascii.add(byte) }
+    }
+    hasher = ascii
+  }
+
+  /// Whether word `position` is an article (``WordKeys/isArticle``). An ASCII word with more letters and
+  /// digits than any article has (its folded form is those, lowercased) is none, known without a cache
+  /// probe.
+  private mutating func isArticle(_ position: Int) -> Bool {
+    var letters = 0
+    for offset in words[position].start..<words[position].end {
+      let byte = bytes[offset]
+      if byte >= 0x80 { return entry(of: position).keys.isArticle }
+      let lowered = byte | 0x20
+      if (lowered >= 0x61 && lowered <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { letters += 1 }
+    }
+    return letters <= longestArticle && entry(of: position).keys.isArticle
+  }
+
   private func string(_ start: Int, _ end: Int) -> String {
     String(decoding: bytes[start..<end], as: UTF8.self)
   }
@@ -122,7 +155,7 @@ struct Matcher {
       // A lowercase head allows the exact and folded levels only, and a candidate matching at either
       // has a folded form that starts with this word's.
       var hasher = FormHasher()
-      for byte in keys(of: start).folded.utf8 { hasher.add(byte) }
+      addFolded(of: start, to: &hasher)
       guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
     }
     var limit = 1
@@ -194,7 +227,7 @@ struct Matcher {
     // Folded forms: the words' folded forms joined, a prefix of some folded form.
     var hasher = FormHasher()
     for offset in 0..<(limit - 1) {
-      for byte in keys(of: start + offset).folded.utf8 { hasher.add(byte) }
+      addFolded(of: start + offset, to: &hasher)
       guard filters.folded.mayContain(hasher.value) else { break }
       levels[offset + 1].insert(.strict)
     }
@@ -213,7 +246,7 @@ struct Matcher {
     // Names run together or split otherwise: no prefix filter covers them, so every run of capitalized
     // words and articles is tried.
     var compactEnd = start
-    while compactEnd < start + limit, words[compactEnd].isCapitalized || keys(of: compactEnd).isArticle { compactEnd += 1 }
+    while compactEnd < start + limit, words[compactEnd].isCapitalized || isArticle(compactEnd) { compactEnd += 1 }
     if compactEnd > start {
       for length in 1...(compactEnd - start) { levels[length - 1].insert(.compactReading) }
     }
