@@ -41,6 +41,21 @@ final class WordEntry {
   /// The matcher's lookups of the word as a candidate of its own: per byte of flags and levels, the match
   /// found (its span relative to the word's start), or nil.
   var lookups: [(flags: UInt8, match: TermMatch?)] = []
+  /// What the index's word lists say about the word, once the matcher asked.
+  var facts: Facts?
+
+  /// What the word lists of an index's rules say about a word's folded form and key.
+  struct Facts: OptionSet {
+    let rawValue: UInt8
+    /// A common word of the text's language (``MatchKeyRules/commonWords``).
+    static let commonWord = Facts(rawValue: 1)
+    /// A word that looks like a name but is not one (``MatchKeyRules/lookalikes``).
+    static let lookalike = Facts(rawValue: 2)
+    /// Its key is one that common words share (``TermIndex/commonKeys``).
+    static let commonKey = Facts(rawValue: 4)
+    /// It ends like an adjective (``MatchKeyRules/adjectiveEndings``).
+    static let adjectiveEnding = Facts(rawValue: 8)
+  }
 
   init(keys: WordKeys) {
     self.keys = keys

@@ -324,16 +324,15 @@ struct Matcher {
     let isArabic = content.allSatisfy { $0.keys.script == .arabic }
     var strictOnly = false
     var closeOnly = false
-    if !isArabic {
-      let contentFolded = content.count == 1 ? content[0].keys.folded : content.map(\.keys.folded).joined()
-      if content.count == 1, firstContent == 0, rules.commonWords.contains(contentFolded) { return nil }
-      if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
-      if content.count == 1, index.commonKeys.contains(content[0].keys.key) { closeOnly = true }
+    if content.count == 1, !isArabic {
+      let facts = facts(of: content[0])
+      if firstContent == 0, facts.contains(.commonWord) { return nil }
+      if !head.isCapitalized || !facts.isDisjoint(with: [.lookalike, .adjectiveEnding]) { strictOnly = true }
+      if facts.contains(.commonKey) || content[0].keys.isGenericHead { closeOnly = true }
+    } else if !isArabic {
+      if !head.isCapitalized || rules.lookalikes.contains(content.map(\.keys.folded).joined()) { strictOnly = true }
       // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
       if content.contains(where: \.keys.isGenericHead) { closeOnly = true }
-      if content.count == 1, rules.adjectiveEndings.contains(where: { Self.hasSuffix(contentFolded, $0) }) {
-        strictOnly = true
-      }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
@@ -352,6 +351,20 @@ struct Matcher {
       whole = genitive
     }
     return whole
+  }
+
+  /// What the word lists say about a candidate's one content word, memoized in its entry.
+  private func facts(of word: WordEntry) -> WordEntry.Facts {
+    if let known = word.facts { return known }
+    let rules = index.rules
+    let folded = word.keys.folded
+    var facts: WordEntry.Facts = []
+    if rules.commonWords.contains(folded) { facts.insert(.commonWord) }
+    if rules.lookalikes.contains(folded) { facts.insert(.lookalike) }
+    if index.commonKeys.contains(word.keys.key) { facts.insert(.commonKey) }
+    if rules.adjectiveEndings.contains(where: { Self.hasSuffix(folded, $0) }) { facts.insert(.adjectiveEnding) }
+    word.facts = facts
+    return facts
   }
 
   /// The mention without a generic head noun at its start or end (`Provinz Anbar` → `Anbar`): the head
