@@ -43,6 +43,17 @@ final class WordEntry {
   var lookups: [(flags: UInt8, match: TermMatch?)] = []
   /// What the index's word lists say about the word, once the matcher asked.
   var facts: Facts?
+  /// What the index's prefix filters say about the word as a candidate's start, once the matcher asked.
+  var startFacts: StartFacts?
+
+  /// Whether a word may begin a form of the index by the prefix filters (``PrefixFilters``).
+  struct StartFacts: OptionSet {
+    let rawValue: UInt8
+    /// Its bytes may begin an exact form of several words.
+    static let exact = StartFacts(rawValue: 1)
+    /// Its folded form may begin a folded form of several words.
+    static let folded = StartFacts(rawValue: 2)
+  }
 
   /// What the word lists of an index's rules say about a word's folded form and key.
   struct Facts: OptionSet {
@@ -96,6 +107,9 @@ public final class MatchKeyMaker {
   /// Per mention (its UTF-8 bytes), whether it holds a transliteration mark of the index's rules (filled
   /// by the matcher for loose matches).
   var markMemo = ByteKeyedCache<Bool>(limit: 100_000)
+  /// Per run of content words (their UTF-8 bytes, each followed by a 0 byte), whether they may begin a
+  /// key of several words (filled by the matcher's prefix filter for candidates of several content words).
+  var continuationMemo = ByteKeyedCache<Bool>(limit: 200_000)
 
   /// Compiles the rules; an error in a rule file names its rule line.
   public convenience init(rules: MatchKeyRules, cacheLimit: Int = 200_000) throws {

@@ -67,6 +67,8 @@ struct Matcher {
   private var scratch: [UInt8] = []
   /// Reused buffer for the key of the lookup memo.
   private var memoKey: [UInt8] = []
+  /// Reused buffer for the key of the continuation memo: the bytes of a candidate's first content words.
+  private var prefixKey: [UInt8] = []
   /// Reused hasher for the one-letter deletions of a candidate's first words.
   private var editHasher = EditHasher()
   /// Reused buffer for ``usefulLevels(at:limit:)``: the levels of each candidate length at one position.
@@ -206,6 +208,7 @@ struct Matcher {
     }
     for length in 0..<limit { levels[length] = length < unfiltered ? .all : [] }
     let filters = index.prefixes
+    let head = startFacts(start)
     // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
     let from = words[start].start
     var plain = true
@@ -220,25 +223,30 @@ struct Matcher {
         for length in 0..<limit { levels[length] = .all }
         return limit
       }
-      let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) }
-      guard filters.exact.mayContain(hash) else { break }
+      guard offset == 0 ? head.contains(.exact) : filters.exact.mayContain(
+        bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) })
+      else { break }
       levels[offset + 1].insert(.strict)
     }
     // Folded forms: the words' folded forms joined, a prefix of some folded form.
     var hasher = FormHasher()
     for offset in 0..<(limit - 1) {
+      if offset == 0, !head.contains(.folded) { break }
       addFolded(of: start + offset, to: &hasher)
-      guard filters.folded.mayContain(hasher.value) else { break }
+      guard offset == 0 || filters.folded.mayContain(hasher.value) else { break }
       levels[offset + 1].insert(.strict)
     }
     // Keyed levels: only after a capitalized head (a lowercase one makes the candidate strict).
     if words[firstContent].isCapitalized {
       var prefix: [WordEntry] = []
+      prefixKey.removeAll(keepingCapacity: true)
       for offset in (firstContent - start)..<(limit - 1) {
         let word = entry(of: start + offset)
         if !word.keys.isArticle {
           prefix.append(word)
-          guard prefix.count == 1 ? mayContinue(word: start + offset) : mayContinue(prefix) else { break }
+          prefixKey.append(contentsOf: bytes[words[start + offset].start..<words[start + offset].end])
+          prefixKey.append(0)
+          guard prefix.count == 1 ? mayContinue(word: start + offset) : mayContinue(memoized: prefix) else { break }
         }
         levels[offset + 1].insert(.keyed)
       }
@@ -275,6 +283,31 @@ struct Matcher {
       if filters.compact.mayContain(FormHasher.hash(scratch)) { return true }
     }
     return false
+  }
+
+  /// ``mayContinue(_:)`` of content words `prefix`, memoized by their bytes (in ``prefixKey``, each
+  /// word's followed by a 0 byte): their keys are a function of them.
+  private mutating func mayContinue(memoized prefix: [WordEntry]) -> Bool {
+    if let known = prefixKey.withUnsafeBufferPointer({ maker.continuationMemo[$0] }) { return known }
+    let result = mayContinue(prefix)
+    prefixKey.withUnsafeBufferPointer { maker.continuationMemo.insert(result, for: $0) }
+    return result
+  }
+
+  /// Whether word `position` alone, as a candidate's start, may begin an exact form (its bytes) or a
+  /// folded form (its folded form) by the prefix filters; memoized in its entry.
+  private mutating func startFacts(_ position: Int) -> WordEntry.StartFacts {
+    let word = entry(of: position)
+    if let known = word.startFacts { return known }
+    var facts: WordEntry.StartFacts = []
+    let (start, end) = (words[position].start, words[position].end)
+    let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    if index.prefixes.exact.mayContain(hash) { facts.insert(.exact) }
+    var hasher = FormHasher()
+    for byte in word.keys.folded.utf8 { hasher.add(byte) }
+    if index.prefixes.folded.mayContain(hasher.value) { facts.insert(.folded) }
+    word.startFacts = facts
+    return facts
   }
 
   /// ``mayContinue(_:)`` of word `position` alone, memoized in the word's entry (its keys are a function
