@@ -38,9 +38,9 @@ final class WordEntry {
   let keys: WordKeys
   /// Whether the word alone may begin a key of several words (the matcher's prefix filter), once asked.
   var mayContinue: Bool?
-  /// The matcher's lookups of the word as a candidate of its own: per byte of flags and levels, the match
-  /// found (its span relative to the word's start), or nil.
-  var lookups: [(flags: UInt8, match: TermMatch?)] = []
+  /// The matcher's last lookup of the word as a candidate of its own: its byte of flags and levels (for a
+  /// word alone a function of the word), and the match found (its span relative to the word's start).
+  var lookup: (flags: UInt8, match: TermMatch?)?
   /// What the index's word lists say about the word, once the matcher asked.
   var facts: Facts?
   /// What the index's prefix filters say about the word as a candidate's start, once the matcher asked.

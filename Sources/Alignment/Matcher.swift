@@ -558,7 +558,7 @@ struct Matcher {
     // The result depends on the candidate's bytes (its words and what joins them), the flags and the
     // levels allowed alone, and phrases repeat. The memo key is the bytes and a byte of flags and levels.
     let flags = (strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3
-    if let known = word?.lookups.first(where: { $0.flags == flags }) {
+    if let known = word?.lookup, known.flags == flags {
       return known.match.map { Self.shifted($0, by: span.start) }
     }
     memoKey.removeAll(keepingCapacity: true)
@@ -574,7 +574,7 @@ struct Matcher {
       relative = found.map { Self.shifted($0, by: -span.start) }
       memoKey.withUnsafeBufferPointer { index.lookupMemo.insert(relative, for: $0) }
     }
-    word?.lookups.append((flags, relative))
+    word?.lookup = (flags, relative)
     return relative.map { Self.shifted($0, by: span.start) }
   }
 
