@@ -67,6 +67,8 @@ struct Matcher {
   private var scratch: [UInt8] = []
   /// Reused buffer for the key of the lookup memo.
   private var memoKey: [UInt8] = []
+  /// Reused buffer for the entries of a candidate's words.
+  private var candidateWords: [WordEntry] = []
   /// Reused buffer for the key of the continuation memo: the bytes of a candidate's first content words.
   private var prefixKey: [UInt8] = []
   /// Reused hasher for the one-letter deletions of a candidate's first words.
@@ -326,7 +328,11 @@ struct Matcher {
     let lead = bytes[word.start]
     if lead >= 0xD8, lead <= 0xDB { return true }
     guard word.end - word.start <= 4 else { return false }
-    let lowered = String(decoding: bytes[word.start..<word.end].map { $0 | 0x20 }, as: UTF8.self)
+    let count = word.end - word.start
+    let lowered = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+      for offset in 0..<count { buffer[offset] = bytes[word.start + offset] | 0x20 }
+      return String(decoding: UnsafeBufferPointer(buffer), as: UTF8.self)
+    }
     return index.rules.articles.contains(lowered)
   }
 
@@ -338,8 +344,13 @@ struct Matcher {
       if word.hasDigit { return nil }
       if word.end - word.start == 1, word.periodAfter || length > 1 { return nil }
     }
+    // The entries go to a buffer reused from candidate to candidate, taken out of `self` meanwhile.
     var wordKeys: [WordEntry] = []
-    wordKeys.reserveCapacity(length)
+    swap(&wordKeys, &candidateWords)
+    defer {
+      wordKeys.removeAll(keepingCapacity: true)
+      swap(&wordKeys, &candidateWords)
+    }
     for position in range { wordKeys.append(entry(of: position)) }
     guard let firstContent = wordKeys.firstIndex(where: { !$0.keys.isArticle }), !wordKeys[length - 1].keys.isArticle else {
       return nil
