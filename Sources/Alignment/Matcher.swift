@@ -345,29 +345,30 @@ struct Matcher {
       if word.end - word.start == 1, word.periodAfter || length > 1 { return nil }
     }
     // The entries go to a buffer reused from candidate to candidate, taken out of `self` meanwhile.
-    var wordKeys: [WordEntry] = []
-    swap(&wordKeys, &candidateWords)
+    var wordEntries: [WordEntry] = []
+    swap(&wordEntries, &candidateWords)
     defer {
-      wordKeys.removeAll(keepingCapacity: true)
-      swap(&wordKeys, &candidateWords)
+      wordEntries.removeAll(keepingCapacity: true)
+      swap(&wordEntries, &candidateWords)
     }
-    for position in range { wordKeys.append(entry(of: position)) }
-    guard let firstContent = wordKeys.firstIndex(where: { !$0.keys.isArticle }), !wordKeys[length - 1].keys.isArticle else {
+    for position in range { wordEntries.append(entry(of: position)) }
+    guard let firstContent = wordEntries.firstIndex(where: { !$0.keys.isArticle }), !wordEntries[length - 1].keys.isArticle else {
       return nil
     }
     let rules = index.rules
-    for position in 0..<firstContent where !acceptsLeadingArticle(start + position, wordKeys[position].keys) {
+    for position in 0..<firstContent where !acceptsLeadingArticle(start + position, wordEntries[position].keys) {
       return nil
     }
     // A name cue before "al-Name" (Abu Bakr al-Baghdadi) makes it a person's name.
     if firstContent > 0, start > 0, words[start - 1].joinsNext, rules.givenNames.contains(keys(of: start - 1).folded) {
       return nil
     }
-    let content = firstContent == 0 && !wordKeys.contains(where: \.keys.isArticle) ? wordKeys : wordKeys.filter { !$0.keys.isArticle }
+    let content = firstContent == 0 && !wordEntries.contains(where: \.keys.isArticle) ? wordEntries : wordEntries.filter { !$0.keys.isArticle }
     let head = words[start + firstContent]
     let isArabic = content.allSatisfy { $0.keys.script == .arabic }
     var strictOnly = false
     var closeOnly = false
+    // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
     if content.count == 1, !isArabic {
       let facts = facts(of: content[0])
       if firstContent == 0, facts.contains(.commonWord) { return nil }
@@ -375,22 +376,21 @@ struct Matcher {
       if facts.contains(.commonKey) || content[0].keys.isGenericHead { closeOnly = true }
     } else if !isArabic {
       if !head.isCapitalized || rules.lookalikes.contains(content.map(\.keys.folded).joined()) { strictOnly = true }
-      // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
       if content.contains(where: \.keys.isGenericHead) { closeOnly = true }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
     // from German words after a name (`Leoben eine`).
-    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordKeys[$0 - start].keys.isArticle }
+    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordEntries[$0 - start].keys.isArticle }
     var whole = lookup(
-      span: span, all: wordKeys, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
-      compactAllowed: compactAllowed, levels: levels, word: length == 1 ? wordKeys[0] : nil)
+      span: span, all: wordEntries, content: content, arabic: isArabic, strictOnly: strictOnly, closeOnly: closeOnly,
+      compactAllowed: compactAllowed, levels: levels, word: length == 1 ? wordEntries[0] : nil)
       .map { supported($0, start: start) }
-    whole = whole.map { withoutGenericHead($0, start: start, length: length, wordKeys) }
+    whole = whole.map { withoutGenericHead($0, start: start, length: length, wordEntries) }
     if let found = whole, !found.needsSupport { return found }
     // A genitive: "Rakkas", "Rakka's" read as "Rakka" + ending, preferred to a loose reading of the whole.
     if let genitive = genitive(
-      start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly, levels: levels),
+      start, length, wordEntries, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly, levels: levels),
       !genitive.needsSupport || whole == nil {
       whole = genitive
     }
@@ -414,12 +414,12 @@ struct Matcher {
   /// The mention without a generic head noun at its start or end (`Provinz Anbar` → `Anbar`): the head
   /// chose the concept (the province, not the town) but stays the text's own word when the name is
   /// replaced.
-  private func withoutGenericHead(_ match: TermMatch, start: Int, length: Int, _ wordKeys: [WordEntry]) -> TermMatch {
+  private func withoutGenericHead(_ match: TermMatch, start: Int, length: Int, _ wordEntries: [WordEntry]) -> TermMatch {
     guard length > 1 else { return match }
     var result = match
-    if wordKeys[0].keys.isGenericHead, !wordKeys[1...].allSatisfy(\.keys.isGenericHead) {
+    if wordEntries[0].keys.isGenericHead, !wordEntries[1...].allSatisfy(\.keys.isGenericHead) {
       result.span = TextSpan(start: words[start + 1].start, end: result.span.end)
-    } else if wordKeys[length - 1].keys.isGenericHead, !wordKeys[..<(length - 1)].allSatisfy(\.keys.isGenericHead),
+    } else if wordEntries[length - 1].keys.isGenericHead, !wordEntries[..<(length - 1)].allSatisfy(\.keys.isGenericHead),
       result.span.end == words[start + length - 1].end {
       result.span = TextSpan(start: result.span.start, end: words[start + length - 2].end)
     }
@@ -427,7 +427,7 @@ struct Matcher {
   }
 
   private mutating func genitive(
-    _ start: Int, _ length: Int, _ wordKeys: [WordEntry], span: TextSpan, arabic: Bool, strictOnly: Bool, levels: Levels
+    _ start: Int, _ length: Int, _ wordEntries: [WordEntry], span: TextSpan, arabic: Bool, strictOnly: Bool, levels: Levels
   ) -> TermMatch? {
     let last = start + length - 1
     let rules = index.rules
@@ -440,7 +440,7 @@ struct Matcher {
       maker.entry(utf8: UnsafeBufferPointer(rebasing: $0[stemStart..<stemEnd]))
     }
     guard !stem.keys.isArticle, !rules.lookalikes.contains(stem.keys.folded) else { return nil }
-    var stemWords = wordKeys
+    var stemWords = wordEntries
     stemWords[length - 1] = stem
     let stemContent = stemWords.filter { !$0.keys.isArticle }
     guard var found = lookup(

@@ -27,9 +27,9 @@ final class NativeKeyRewriter {
   private let skeletonRules: RewriteRules
   private let alternates: [RewriteRules]
   private let icu: ICUReference
-  // The tables and buffers are private to this class, which is not `Sendable`, and each access to them
-  // ends before the next begins (no method calls another while holding one), so the per-character
-  // loops go without a dynamic exclusivity check on every append.
+  // The tables and buffers are private to this class, which is not `Sendable`, and no access to one of
+  // them overlaps another access to the same one (no method that touches it runs while it is held), so
+  // the per-character loops go without a dynamic exclusivity check on every append.
   @exclusivity(unchecked) private var lowerTable: [UInt32: [UInt32]] = [:]
   @exclusivity(unchecked) private var latinTailTable: [UInt32: [UInt32]] = [:]
   @exclusivity(unchecked) private var foldTailTable: [UInt32: [UInt32]] = [:]
