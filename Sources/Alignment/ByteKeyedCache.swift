@@ -2,6 +2,8 @@
 /// `String`: open addressing over ``FormHasher`` hashes, keys stored back to back in one byte array.
 ///
 /// When it holds `limit` values it starts over empty, so its memory stays bounded whatever the input.
+/// Its table of slots starts small and doubles as values come, so a cache that holds few values stays
+/// in the processor's near caches.
 /// Keys of ``maximumKeyLength`` bytes or more are not stored (a lookup of one finds nothing).
 ///
 /// ```swift
@@ -16,21 +18,24 @@ struct ByteKeyedCache<Value> {
   /// Per slot: the hash's high 24 bits, the key's length (8 bits), and where its record starts in
   /// `records` (32 bits, never 0); 0 marks an empty slot. At most half the slots are used, and a slot of
   /// another word is mostly told by its bits alone; a probe reads the slot and then one record.
-  private var slots: [UInt64]
+  private var slots: [UInt64] = [UInt64](repeating: 0, count: ByteKeyedCache.initialSlotCount)
   /// Per key, its bytes and then its value number (4 bytes, little-endian); one unused byte first, so
   /// that no record starts at 0.
   private var records: [UInt8] = [0]
   private var values: [Value] = []
   /// How many values the cache holds before it starts over.
   let limit: Int
-  private let mask: Int
+  private var mask = ByteKeyedCache.initialSlotCount - 1
+  /// The most slots the table grows to: twice `limit`, rounded up to a power of two.
+  private let maximumSlotCount: Int
+
+  private static var initialSlotCount: Int { 16 }
 
   init(limit: Int) {
     self.limit = max(1, limit)
-    var size = 16
+    var size = Self.initialSlotCount
     while size < 2 * self.limit { size *= 2 }
-    slots = [UInt64](repeating: 0, count: size)
-    mask = size - 1
+    maximumSlotCount = size
   }
 
   var count: Int { values.count }
@@ -67,12 +72,32 @@ struct ByteKeyedCache<Value> {
     if values.count >= limit || records.count + key.count + 4 > Int(UInt32.max) {
       removeAll()
       slot = Int(truncatingIfNeeded: hash) & mask
+    } else if 2 * (values.count + 1) > slots.count, slots.count < maximumSlotCount {
+      grow()
+      slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
     }
     let number = UInt32(values.count)
     values.append(value)
     slots[slot] = (hash & Self.tagMask) | UInt64(key.count) << 32 | UInt64(records.count)
     records.append(contentsOf: key)
     for shift in stride(from: 0, to: 32, by: 8) { records.append(UInt8(truncatingIfNeeded: number >> UInt32(shift))) }
+  }
+
+  /// Doubles the table of slots, placing each stored key anew by its hash (read back from its record).
+  private mutating func grow() {
+    let old = slots
+    slots = [UInt64](repeating: 0, count: 2 * old.count)
+    mask = slots.count - 1
+    records.withUnsafeBufferPointer { records in
+      for stored in old where stored != 0 {
+        let start = Int(stored & 0xFFFF_FFFF)
+        let length = Int(stored >> 32 & 0xFF)
+        var slot = Int(truncatingIfNeeded: FormHasher.hash(UnsafeBufferPointer(rebasing: records[start..<(start + length)]))) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = stored
+      }
+    }
   }
 
   mutating func removeAll() {

@@ -32,6 +32,47 @@ public struct WordKeys: Sendable, Hashable {
   public var isGenericHead: Bool = false
 }
 
+/// A word's keys as a ``MatchKeyMaker`` caches them, with what the matcher works out about the word
+/// alone, memoized here so that a repeated word costs one cache probe for all of it.
+final class WordEntry {
+  let keys: WordKeys
+  /// Whether the word alone may begin a key of several words (the matcher's prefix filter), once asked.
+  var mayContinue: Bool?
+  /// The matcher's last lookup of the word as a candidate of its own: its byte of flags and levels (for a
+  /// word alone a function of the word), and the match found (its span relative to the word's start).
+  var lookup: (flags: UInt8, match: TermMatch?)?
+  /// What the index's word lists say about the word, once the matcher asked.
+  var facts: Facts?
+  /// What the index's prefix filters say about the word as a candidate's start, once the matcher asked.
+  var startFacts: StartFacts?
+
+  /// Whether a word may begin a form of the index by the prefix filters (``PrefixFilters``).
+  struct StartFacts: OptionSet {
+    let rawValue: UInt8
+    /// Its bytes may begin an exact form of several words.
+    static let exact = StartFacts(rawValue: 1)
+    /// Its folded form may begin a folded form of several words.
+    static let folded = StartFacts(rawValue: 2)
+  }
+
+  /// What the word lists of an index's rules say about a word's folded form and key.
+  struct Facts: OptionSet {
+    let rawValue: UInt8
+    /// A common word of the text's language (``MatchKeyRules/commonWords``).
+    static let commonWord = Facts(rawValue: 1)
+    /// A word that looks like a name but is not one (``MatchKeyRules/lookalikes``).
+    static let lookalike = Facts(rawValue: 2)
+    /// Its key is one that common words share (``TermIndex/commonKeys``).
+    static let commonKey = Facts(rawValue: 4)
+    /// It ends like an adjective (``MatchKeyRules/adjectiveEndings``).
+    static let adjectiveEnding = Facts(rawValue: 8)
+  }
+
+  init(keys: WordKeys) {
+    self.keys = keys
+  }
+}
+
 /// Computes ``WordKeys`` as the ICU transliterators compiled from ``MatchKeyRules`` define them.
 ///
 /// The rule files run natively (``NativeKeyRewriter``), checked against ICU on probe words when the maker
@@ -52,7 +93,7 @@ public final class MatchKeyMaker {
   private let vowels: Transliterator
   private let arabic: Transliterator
   private let alternates: [Transliterator]
-  private var cache: ByteKeyedCache<WordKeys>
+  private var cache: ByteKeyedCache<WordEntry>
   /// Folded forms asked for alone (``folded(utf8:)``), apart from `cache` so that they do not crowd out
   /// the words of the text.
   private var foldedCache: ByteKeyedCache<String>
@@ -66,8 +107,8 @@ public final class MatchKeyMaker {
   /// Per mention (its UTF-8 bytes), whether it holds a transliteration mark of the index's rules (filled
   /// by the matcher for loose matches).
   var markMemo = ByteKeyedCache<Bool>(limit: 100_000)
-  /// Per word (its UTF-8 bytes), whether it alone may begin a key of several words (filled by the
-  /// matcher's prefix filter, which asks this of most capitalized words before a space).
+  /// Per run of content words (their UTF-8 bytes, each followed by a 0 byte), whether they may begin a
+  /// key of several words (filled by the matcher's prefix filter for candidates of several content words).
   var continuationMemo = ByteKeyedCache<Bool>(limit: 200_000)
 
   /// Compiles the rules; an error in a rule file names its rule line.
@@ -121,7 +162,11 @@ public final class MatchKeyMaker {
   }
 
   /// The keys of one word given as UTF-8 bytes; a word seen before costs a hash of its bytes.
-  func keys(utf8 word: UnsafeBufferPointer<UInt8>) -> WordKeys {
+  func keys(utf8 word: UnsafeBufferPointer<UInt8>) -> WordKeys { entry(utf8: word).keys }
+
+  /// The cache entry of one word given as UTF-8 bytes (its keys, and room for the matcher's memos); a
+  /// word seen before costs a hash of its bytes.
+  func entry(utf8 word: UnsafeBufferPointer<UInt8>) -> WordEntry {
     if let cached = cache[word] { return cached }
     let computed: WordKeys
     if let shared, let known = shared[word] {
@@ -130,8 +175,9 @@ public final class MatchKeyMaker {
       computed = compute(String(decoding: word, as: UTF8.self))
       shared?.insert(computed, for: word)
     }
-    cache.insert(computed, for: word)
-    return computed
+    let entry = WordEntry(keys: computed)
+    cache.insert(entry, for: word)
+    return entry
   }
 
   /// The keys of one word.

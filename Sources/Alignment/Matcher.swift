@@ -60,16 +60,23 @@ struct Matcher {
   let text: String
   let bytes: [UInt8]
   let words: [ScannedWord]
-  private var keys: [WordKeys?]
+  /// Per word of the text, its entry in the key maker's cache, once asked for.
+  private var entries: [WordEntry?]
   private let nfc = Normalizer(.nfc)
   /// Reused buffer for the forms looked up.
   private var scratch: [UInt8] = []
   /// Reused buffer for the key of the lookup memo.
   private var memoKey: [UInt8] = []
+  /// Reused buffer for the entries of a candidate's words.
+  private var candidateWords: [WordEntry] = []
+  /// Reused buffer for the key of the continuation memo: the bytes of a candidate's first content words.
+  private var prefixKey: [UInt8] = []
   /// Reused hasher for the one-letter deletions of a candidate's first words.
   private var editHasher = EditHasher()
   /// Reused buffer for ``usefulLevels(at:limit:)``: the levels of each candidate length at one position.
   private var levels: [Levels]
+  /// The most UTF-8 bytes of an article's folded form.
+  private let longestArticle: Int
 
   init(index: TermIndex, maker: MatchKeyMaker, text: String, words: [ScannedWord]) {
     self.index = index
@@ -77,8 +84,9 @@ struct Matcher {
     self.text = text
     self.bytes = Array(text.utf8)
     self.words = words
-    self.keys = Array(repeating: nil, count: words.count)
+    self.entries = Array(repeating: nil, count: words.count)
     self.levels = Array(repeating: [], count: max(1, index.maxWords))
+    self.longestArticle = index.rules.articles.map(\.utf8.count).max() ?? 0
   }
 
   mutating func run() -> [TermMatch] {
@@ -97,12 +105,46 @@ struct Matcher {
     return result.filter { !$0.needsSupport || (!$0.needsSpellingSupport && firm.contains($0.concept)) }
   }
 
-  private mutating func keys(of word: Int) -> WordKeys {
-    if let known = keys[word] { return known }
+  /// The key maker's entry of word `word`: its keys and what is memoized about it.
+  private mutating func entry(of word: Int) -> WordEntry {
+    if let known = entries[word] { return known }
     let (start, end) = (words[word].start, words[word].end)
-    let computed = bytes.withUnsafeBufferPointer { maker.keys(utf8: UnsafeBufferPointer(rebasing: $0[start..<end])) }
-    keys[word] = computed
-    return computed
+    let found = bytes.withUnsafeBufferPointer { maker.entry(utf8: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    entries[word] = found
+    return found
+  }
+
+  /// The keys of word `word`.
+  private mutating func keys(of word: Int) -> WordKeys { entry(of: word).keys }
+
+  /// Adds the folded form (``WordKeys/folded``) of word `position` to `hasher`. Folding keeps an ASCII
+  /// word's letters and digits, lowercased, so an ASCII word needs no cache probe.
+  private mutating func addFolded(of position: Int, to hasher: inout FormHasher) {
+    var ascii = hasher
+    for offset in words[position].start..<words[position].end {
+      let byte = bytes[offset]
+      if byte >= 0x80 {
+        for byte in entry(of: position).keys.folded.utf8 { hasher.add(byte) }
+        return
+      }
+      let lowered = byte | 0x20
+      if lowered >= 0x61 && lowered <= 0x7A { ascii.add(lowered) } else if byte >= 0x30 && byte <= 0x39 { ascii.add(byte) }
+    }
+    hasher = ascii
+  }
+
+  /// Whether word `position` is an article (``WordKeys/isArticle``). An ASCII word with more letters and
+  /// digits than any article has (its folded form is those, lowercased) is none, known without a cache
+  /// probe.
+  private mutating func isArticle(_ position: Int) -> Bool {
+    var letters = 0
+    for offset in words[position].start..<words[position].end {
+      let byte = bytes[offset]
+      if byte >= 0x80 { return entry(of: position).keys.isArticle }
+      let lowered = byte | 0x20
+      if (lowered >= 0x61 && lowered <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { letters += 1 }
+    }
+    return letters <= longestArticle && entry(of: position).keys.isArticle
   }
 
   private func string(_ start: Int, _ end: Int) -> String {
@@ -173,6 +215,7 @@ struct Matcher {
     }
     for length in 0..<limit { levels[length] = length < unfiltered ? .all : [] }
     let filters = index.prefixes
+    let head = startFacts(start)
     // Exact forms: the text up to the end of each word but the last (when it is plainly NFC).
     let from = words[start].start
     var plain = true
@@ -187,25 +230,30 @@ struct Matcher {
         for length in 0..<limit { levels[length] = .all }
         return limit
       }
-      let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) }
-      guard filters.exact.mayContain(hash) else { break }
+      guard offset == 0 ? head.contains(.exact) : filters.exact.mayContain(
+        bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[from..<end])) })
+      else { break }
       levels[offset + 1].insert(.strict)
     }
     // Folded forms: the words' folded forms joined, a prefix of some folded form.
     var hasher = FormHasher()
     for offset in 0..<(limit - 1) {
-      for byte in keys(of: start + offset).folded.utf8 { hasher.add(byte) }
-      guard filters.folded.mayContain(hasher.value) else { break }
+      if offset == 0, !head.contains(.folded) { break }
+      addFolded(of: start + offset, to: &hasher)
+      guard offset == 0 || filters.folded.mayContain(hasher.value) else { break }
       levels[offset + 1].insert(.strict)
     }
     // Keyed levels: only after a capitalized head (a lowercase one makes the candidate strict).
     if words[firstContent].isCapitalized {
-      var prefix: [WordKeys] = []
+      var prefix: [WordEntry] = []
+      prefixKey.removeAll(keepingCapacity: true)
       for offset in (firstContent - start)..<(limit - 1) {
-        let wordKeys = keys(of: start + offset)
-        if !wordKeys.isArticle {
-          prefix.append(wordKeys)
-          guard prefix.count == 1 ? mayContinue(word: start + offset) : mayContinue(prefix) else { break }
+        let word = entry(of: start + offset)
+        if !word.keys.isArticle {
+          prefix.append(word)
+          prefixKey.append(contentsOf: bytes[words[start + offset].start..<words[start + offset].end])
+          prefixKey.append(0)
+          guard prefix.count == 1 ? mayContinue(word: start + offset) : mayContinue(memoized: prefix) else { break }
         }
         levels[offset + 1].insert(.keyed)
       }
@@ -213,7 +261,7 @@ struct Matcher {
     // Names run together or split otherwise: no prefix filter covers them, so every run of capitalized
     // words and articles is tried.
     var compactEnd = start
-    while compactEnd < start + limit, words[compactEnd].isCapitalized || keys(of: compactEnd).isArticle { compactEnd += 1 }
+    while compactEnd < start + limit, words[compactEnd].isCapitalized || isArticle(compactEnd) { compactEnd += 1 }
     if compactEnd > start {
       for length in 1...(compactEnd - start) { levels[length - 1].insert(.compactReading) }
     }
@@ -225,7 +273,7 @@ struct Matcher {
   /// Whether content words `prefix` (a candidate's content words but its last) may begin a key or
   /// vowel-class key of several words, as written or one letter edited, or run together begin a compact
   /// key, under any of their article variants.
-  private mutating func mayContinue(_ prefix: [WordKeys]) -> Bool {
+  private mutating func mayContinue(_ prefix: [WordEntry]) -> Bool {
     let filters = index.prefixes
     for variant in 0..<Self.variantCount(prefix) {
       assemble(prefix, variant: variant, separator: 0x20, skeleton: false)
@@ -244,14 +292,38 @@ struct Matcher {
     return false
   }
 
-  /// ``mayContinue(_:)`` of word `position` alone, memoized by the word's bytes (its keys are a function
-  /// of them).
-  private mutating func mayContinue(word position: Int) -> Bool {
+  /// ``mayContinue(_:)`` of content words `prefix`, memoized by their bytes (in ``prefixKey``, each
+  /// word's followed by a 0 byte): their keys are a function of them.
+  private mutating func mayContinue(memoized prefix: [WordEntry]) -> Bool {
+    if let known = prefixKey.withUnsafeBufferPointer({ maker.continuationMemo[$0] }) { return known }
+    let result = mayContinue(prefix)
+    prefixKey.withUnsafeBufferPointer { maker.continuationMemo.insert(result, for: $0) }
+    return result
+  }
+
+  /// Whether word `position` alone, as a candidate's start, may begin an exact form (its bytes) or a
+  /// folded form (its folded form) by the prefix filters; memoized in its entry.
+  private mutating func startFacts(_ position: Int) -> WordEntry.StartFacts {
+    let word = entry(of: position)
+    if let known = word.startFacts { return known }
+    var facts: WordEntry.StartFacts = []
     let (start, end) = (words[position].start, words[position].end)
-    let known = bytes.withUnsafeBufferPointer { maker.continuationMemo[UnsafeBufferPointer(rebasing: $0[start..<end])] }
-    if let known { return known }
-    let result = mayContinue([keys(of: position)])
-    bytes.withUnsafeBufferPointer { maker.continuationMemo.insert(result, for: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    let hash = bytes.withUnsafeBufferPointer { FormHasher.hash(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    if index.prefixes.exact.mayContain(hash) { facts.insert(.exact) }
+    var hasher = FormHasher()
+    for byte in word.keys.folded.utf8 { hasher.add(byte) }
+    if index.prefixes.folded.mayContain(hasher.value) { facts.insert(.folded) }
+    word.startFacts = facts
+    return facts
+  }
+
+  /// ``mayContinue(_:)`` of word `position` alone, memoized in the word's entry (its keys are a function
+  /// of its bytes).
+  private mutating func mayContinue(word position: Int) -> Bool {
+    let word = entry(of: position)
+    if let known = word.mayContinue { return known }
+    let result = mayContinue([word])
+    word.mayContinue = result
     return result
   }
 
@@ -274,7 +346,11 @@ struct Matcher {
     let lead = bytes[word.start]
     if lead >= 0xD8, lead <= 0xDB { return true }
     guard word.end - word.start <= 4 else { return false }
-    let lowered = String(decoding: bytes[word.start..<word.end].map { $0 | 0x20 }, as: UTF8.self)
+    let count = word.end - word.start
+    let lowered = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+      for offset in 0..<count { buffer[offset] = bytes[word.start + offset] | 0x20 }
+      return String(decoding: UnsafeBufferPointer(buffer), as: UTF8.self)
+    }
     return index.rules.articles.contains(lowered)
   }
 
@@ -286,23 +362,28 @@ struct Matcher {
       if word.hasDigit { return nil }
       if word.end - word.start == 1, word.periodAfter || length > 1 { return nil }
     }
-    var wordKeys: [WordKeys] = []
-    wordKeys.reserveCapacity(length)
-    for position in range { wordKeys.append(keys(of: position)) }
-    guard let firstContent = wordKeys.firstIndex(where: { !$0.isArticle }), !wordKeys[length - 1].isArticle else {
+    // The entries go to a buffer reused from candidate to candidate, taken out of `self` meanwhile.
+    var wordEntries: [WordEntry] = []
+    swap(&wordEntries, &candidateWords)
+    defer {
+      wordEntries.removeAll(keepingCapacity: true)
+      swap(&wordEntries, &candidateWords)
+    }
+    for position in range { wordEntries.append(entry(of: position)) }
+    guard let firstContent = wordEntries.firstIndex(where: { !$0.keys.isArticle }), !wordEntries[length - 1].keys.isArticle else {
       return nil
     }
     let rules = index.rules
-    for position in 0..<firstContent where !acceptsLeadingArticle(start + position, wordKeys[position]) {
+    for position in 0..<firstContent where !acceptsLeadingArticle(start + position, wordEntries[position].keys) {
       return nil
     }
     // A name cue before "al-Name" (Abu Bakr al-Baghdadi) makes it a person's name.
     if firstContent > 0, start > 0, words[start - 1].joinsNext, rules.givenNames.contains(keys(of: start - 1).folded) {
       return nil
     }
-    let content = firstContent == 0 && !wordKeys.contains(where: \.isArticle) ? wordKeys : wordKeys.filter { !$0.isArticle }
+    let content = firstContent == 0 && !wordEntries.contains(where: \.keys.isArticle) ? wordEntries : wordEntries.filter { !$0.keys.isArticle }
     let head = words[start + firstContent]
-    let isArabic = content.allSatisfy { $0.script == .arabic }
+    let isArabic = content.allSatisfy { $0.keys.script == .arabic }
     var strictOnly = false
     var closeOnly = false
     // A lowercase head matches only a term written the same way (`ceasefire`): a capitalized term is a
@@ -310,47 +391,61 @@ struct Matcher {
     // not Inder), unless it is no common word and the mention ends in a capitalized word (`russische
     // Föderation`, not `in Den`).
     let exactOnly = !isArabic && !head.isCapitalized
-      && (!words[range.upperBound - 1].isCapitalized || rules.commonWords.contains(wordKeys[firstContent].folded))
-    if !isArabic {
-      let contentFolded = content.count == 1 ? content[0].folded : content.map(\.folded).joined()
-      // Common words alone are never a name, nor are several of them run together (`In der` is not Inder).
-      if firstContent == 0, content.allSatisfy({ rules.commonWords.contains($0.folded) }) { return nil }
-      if !head.isCapitalized || rules.lookalikes.contains(contentFolded) { strictOnly = true }
-      if content.count == 1, index.commonKeys.contains(content[0].key) { closeOnly = true }
-      // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
-      if content.contains(where: \.isGenericHead) { closeOnly = true }
-      if content.count == 1, rules.adjectiveEndings.contains(where: { Self.hasSuffix(contentFolded, $0) }) {
-        strictOnly = true
-      }
+      && (!words[range.upperBound - 1].isCapitalized || rules.commonWords.contains(wordEntries[firstContent].keys.folded))
+    // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
+    if content.count == 1, !isArabic {
+      let facts = facts(of: content[0])
+      if firstContent == 0, facts.contains(.commonWord) { return nil }
+      if !head.isCapitalized || !facts.isDisjoint(with: [.lookalike, .adjectiveEnding]) { strictOnly = true }
+      if facts.contains(.commonKey) || content[0].keys.isGenericHead { closeOnly = true }
+    } else if !isArabic {
+      // Common words run together are no name either (`In der` is not Inder).
+      if firstContent == 0, content.allSatisfy({ rules.commonWords.contains($0.keys.folded) }) { return nil }
+      if !head.isCapitalized || rules.lookalikes.contains(content.map(\.keys.folded).joined()) { strictOnly = true }
+      if content.contains(where: \.keys.isGenericHead) { closeOnly = true }
     }
     let span = TextSpan(start: words[start].start, end: words[range.upperBound - 1].end)
     // Words run together or split otherwise are read only from capitalized names (`Tell Kalakh`), never
     // from German words after a name (`Leoben eine`).
-    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordKeys[$0 - start].isArticle }
+    let compactAllowed = range.allSatisfy { words[$0].isCapitalized || wordEntries[$0 - start].keys.isArticle }
     var whole = lookup(
-      span: span, all: wordKeys, content: content, arabic: isArabic, exactOnly: exactOnly, strictOnly: strictOnly,
-      closeOnly: closeOnly, compactAllowed: compactAllowed, levels: levels)
+      span: span, all: wordEntries, content: content, arabic: isArabic, exactOnly: exactOnly, strictOnly: strictOnly,
+      closeOnly: closeOnly, compactAllowed: compactAllowed, levels: levels, word: length == 1 ? wordEntries[0] : nil)
       .map { supported($0, start: start) }
-    whole = whole.map { withoutGenericHead($0, start: start, length: length, wordKeys) }
+    whole = whole.map { withoutGenericHead($0, start: start, length: length, wordEntries) }
     if let found = whole, !found.needsSupport { return found }
     // A genitive: "Rakkas", "Rakka's" read as "Rakka" + ending, preferred to a loose reading of the whole.
     if let genitive = genitive(
-      start, length, wordKeys, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly, levels: levels),
+      start, length, wordEntries, span: span, arabic: isArabic, strictOnly: strictOnly || closeOnly, levels: levels),
       !genitive.needsSupport || whole == nil {
       whole = genitive
     }
     return whole
   }
 
+  /// What the word lists say about a candidate's one content word, memoized in its entry.
+  private func facts(of word: WordEntry) -> WordEntry.Facts {
+    if let known = word.facts { return known }
+    let rules = index.rules
+    let folded = word.keys.folded
+    var facts: WordEntry.Facts = []
+    if rules.commonWords.contains(folded) { facts.insert(.commonWord) }
+    if rules.lookalikes.contains(folded) { facts.insert(.lookalike) }
+    if index.commonKeys.contains(word.keys.key) { facts.insert(.commonKey) }
+    if rules.adjectiveEndings.contains(where: { Self.hasSuffix(folded, $0) }) { facts.insert(.adjectiveEnding) }
+    word.facts = facts
+    return facts
+  }
+
   /// The mention without a generic head noun at its start or end (`Provinz Anbar` → `Anbar`): the head
   /// chose the concept (the province, not the town) but stays the text's own word when the name is
   /// replaced.
-  private func withoutGenericHead(_ match: TermMatch, start: Int, length: Int, _ wordKeys: [WordKeys]) -> TermMatch {
+  private func withoutGenericHead(_ match: TermMatch, start: Int, length: Int, _ wordEntries: [WordEntry]) -> TermMatch {
     guard length > 1 else { return match }
     var result = match
-    if wordKeys[0].isGenericHead, !wordKeys[1...].allSatisfy(\.isGenericHead) {
+    if wordEntries[0].keys.isGenericHead, !wordEntries[1...].allSatisfy(\.keys.isGenericHead) {
       result.span = TextSpan(start: words[start + 1].start, end: result.span.end)
-    } else if wordKeys[length - 1].isGenericHead, !wordKeys[..<(length - 1)].allSatisfy(\.isGenericHead),
+    } else if wordEntries[length - 1].keys.isGenericHead, !wordEntries[..<(length - 1)].allSatisfy(\.keys.isGenericHead),
       result.span.end == words[start + length - 1].end {
       result.span = TextSpan(start: result.span.start, end: words[start + length - 2].end)
     }
@@ -358,7 +453,7 @@ struct Matcher {
   }
 
   private mutating func genitive(
-    _ start: Int, _ length: Int, _ wordKeys: [WordKeys], span: TextSpan, arabic: Bool, strictOnly: Bool, levels: Levels
+    _ start: Int, _ length: Int, _ wordEntries: [WordEntry], span: TextSpan, arabic: Bool, strictOnly: Bool, levels: Levels
   ) -> TermMatch? {
     let last = start + length - 1
     let rules = index.rules
@@ -367,13 +462,13 @@ struct Matcher {
     else { return nil }
     if start > 0, rules.determiners.contains(keys(of: start - 1).folded) { return nil }
     let stemStart = words[last].start
-    let stemKeys = bytes.withUnsafeBufferPointer {
-      maker.keys(utf8: UnsafeBufferPointer(rebasing: $0[stemStart..<stemEnd]))
+    let stem = bytes.withUnsafeBufferPointer {
+      maker.entry(utf8: UnsafeBufferPointer(rebasing: $0[stemStart..<stemEnd]))
     }
-    guard !stemKeys.isArticle, !rules.lookalikes.contains(stemKeys.folded) else { return nil }
-    var stemWords = wordKeys
-    stemWords[length - 1] = stemKeys
-    let stemContent = stemWords.filter { !$0.isArticle }
+    guard !stem.keys.isArticle, !rules.lookalikes.contains(stem.keys.folded) else { return nil }
+    var stemWords = wordEntries
+    stemWords[length - 1] = stem
+    let stemContent = stemWords.filter { !$0.keys.isArticle }
     guard var found = lookup(
       span: TextSpan(start: span.start, end: stemEnd), all: stemWords, content: stemContent, arabic: false,
       exactOnly: false, strictOnly: false, closeOnly: false, compactAllowed: false, levels: levels)
@@ -492,26 +587,33 @@ struct Matcher {
   /// Tries every level, strict to loose, on one candidate. `exactOnly` stops after the exact level,
   /// `strictOnly` after the folded level,
   /// `closeOnly` after the transliteration key. Forms are assembled in a reused byte buffer and looked up
-  /// without making strings.
+  /// without making strings. `word` is the entry of the candidate's one word when `span` is exactly that
+  /// word: its own memo is asked before the index's shared one.
   private mutating func lookup(
-    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, exactOnly: Bool, strictOnly: Bool,
-    closeOnly: Bool, compactAllowed: Bool, levels: Levels
+    span: TextSpan, all: [WordEntry], content: [WordEntry], arabic: Bool, exactOnly: Bool, strictOnly: Bool,
+    closeOnly: Bool, compactAllowed: Bool, levels: Levels, word: WordEntry? = nil
   ) -> TermMatch? {
     // The result depends on the candidate's bytes (its words and what joins them), the flags and the
     // levels allowed alone, and phrases repeat. The memo key is the bytes and a byte of flags and levels.
+    let flags = (strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3 | (exactOnly ? 64 : 0)
+    if let known = word?.lookup, known.flags == flags {
+      return known.match.map { Self.shifted($0, by: span.start) }
+    }
     memoKey.removeAll(keepingCapacity: true)
     memoKey.append(contentsOf: bytes[span.start..<span.end])
-    memoKey.append(
-      (strictOnly ? 1 : 0) | (closeOnly ? 2 : 0) | (compactAllowed ? 4 : 0) | levels.rawValue << 3 | (exactOnly ? 64 : 0))
+    memoKey.append(flags)
+    let relative: TermMatch?
     if let known = memoKey.withUnsafeBufferPointer({ index.lookupMemo[$0] }) {
-      return known.map { Self.shifted($0, by: span.start) }
+      relative = known
+    } else {
+      let found = lookupUncached(
+        span: span, all: all, content: content, arabic: arabic, exactOnly: exactOnly, strictOnly: strictOnly,
+        closeOnly: closeOnly, compactAllowed: compactAllowed, levels: levels)
+      relative = found.map { Self.shifted($0, by: -span.start) }
+      memoKey.withUnsafeBufferPointer { index.lookupMemo.insert(relative, for: $0) }
     }
-    let found = lookupUncached(
-      span: span, all: all, content: content, arabic: arabic, exactOnly: exactOnly, strictOnly: strictOnly,
-      closeOnly: closeOnly, compactAllowed: compactAllowed, levels: levels)
-    let relative: TermMatch? = found.map { Self.shifted($0, by: -span.start) }
-    memoKey.withUnsafeBufferPointer { index.lookupMemo.insert(relative, for: $0) }
-    return found
+    word?.lookup = (flags, relative)
+    return relative.map { Self.shifted($0, by: span.start) }
   }
 
   private static func shifted(_ match: TermMatch, by offset: Int) -> TermMatch {
@@ -521,14 +623,14 @@ struct Matcher {
   }
 
   private mutating func lookupUncached(
-    span: TextSpan, all: [WordKeys], content: [WordKeys], arabic: Bool, exactOnly: Bool, strictOnly: Bool,
+    span: TextSpan, all: [WordEntry], content: [WordEntry], arabic: Bool, exactOnly: Bool, strictOnly: Bool,
     closeOnly: Bool, compactAllowed: Bool, levels: Levels
   ) -> TermMatch? {
     if levels.contains(.strict) {
       if let hit = exactHit(span) { return make(span, hit, .exact, MatchScore.exact) }
       if exactOnly { return nil }
       scratch.removeAll(keepingCapacity: true)
-      for word in all { scratch.append(contentsOf: word.folded.utf8) }
+      for word in all { scratch.append(contentsOf: word.keys.folded.utf8) }
       if let hit = index.folded.lookup(scratch) {
         return make(span, hit, arabic ? .script : .folded, arabic ? MatchScore.script : MatchScore.folded)
       }
@@ -538,12 +640,12 @@ struct Matcher {
       scratch.removeAll(keepingCapacity: true)
       for (number, word) in content.enumerated() {
         if number > 0 { scratch.append(0x20) }
-        scratch.append(contentsOf: word.key.utf8)
+        scratch.append(contentsOf: word.keys.key.utf8)
       }
       if let hit = index.arabic.lookup(scratch) { return make(span, hit, .script, MatchScore.script) }
       return nil
     }
-    guard !strictOnly, content.allSatisfy({ $0.script == .latin }) else { return nil }
+    guard !strictOnly, content.allSatisfy({ $0.keys.script == .latin }) else { return nil }
     guard levels.contains(.keyed) else {
       guard levels.contains(.compactReading), compactAllowed, !closeOnly else { return nil }
       return compactReading(span, content, all: all)
@@ -593,14 +695,14 @@ struct Matcher {
       }
     }
     guard content.count == 1, compactAllowed else { return nil }
-    return otherReading(span, content[0])
+    return otherReading(span, content[0].keys)
   }
 
   /// A name whose words are run together or split otherwise than in the glossary, matched by key
   /// (`Tall Kalakh` = `Tallkalakh`) or by vowel-class key (`Derezor` = `Deir ez-Zor`); always loose.
-  private func compactReading(_ span: TextSpan, _ content: [WordKeys], all: [WordKeys]) -> TermMatch? {
-    let joined = content.map(\.key).joined()
-    guard !content.contains(where: \.isGenericHead) else { return nil }
+  private func compactReading(_ span: TextSpan, _ content: [WordEntry], all: [WordEntry]) -> TermMatch? {
+    let joined = content.map(\.keys.key).joined()
+    guard !content.contains(where: \.keys.isGenericHead) else { return nil }
     if content.count > 1, let hit = index.key[joined] {
       var match = make(span, hit, .key, MatchScore.key)
       match.needsSupport = true
@@ -609,11 +711,11 @@ struct Matcher {
     var forms = [TermIndex.singleLetters(joined)]
     if all.count > content.count, all.count > 1 {
       // The article run into the name (Majd el Chams = Majdal Shams).
-      forms.append(TermIndex.singleLetters(all.map { $0.isArticle ? maker.latinKey($0.folded) : $0.key }.joined()))
+      forms.append(TermIndex.singleLetters(all.map { $0.keys.isArticle ? maker.latinKey($0.keys.folded) : $0.keys.key }.joined()))
     }
     for form in forms where form.count >= index.options.minimumCompactSkeletonLength {
       // A one-word name's vowel-class key is already known; only joined words need ICU here.
-      let skeleton = content.count == 1 && form == content[0].key ? content[0].skeleton : maker.skeleton(of: form)
+      let skeleton = content.count == 1 && form == content[0].keys.key ? content[0].keys.skeleton : maker.skeleton(of: form)
       var hits = index.compactSkeleton[skeleton] ?? []
       if all.count > 1 { hits += index.skeleton[skeleton] ?? [] }
       guard !hits.isEmpty else { continue }
@@ -668,28 +770,28 @@ struct Matcher {
 
   /// How many key variants the content words have: the plain keys, then one per word (among the first
   /// three) with an attached article removed; see ``TermIndex/keyVariants(_:)``.
-  private static func variantCount(_ content: [WordKeys]) -> Int {
+  private static func variantCount(_ content: [WordEntry]) -> Int {
     var count = 1
-    for word in content where word.keyWithoutArticle != nil && count < 4 { count += 1 }
+    for word in content where word.keys.keyWithoutArticle != nil && count < 4 { count += 1 }
     return count
   }
 
   /// Writes variant number `variant` of the content words' keys (or vowel-class keys) into `scratch`,
   /// joined by `separator` (none when nil).
-  private mutating func assemble(_ content: [WordKeys], variant: Int, separator: UInt8?, skeleton: Bool) {
+  private mutating func assemble(_ content: [WordEntry], variant: Int, separator: UInt8?, skeleton: Bool) {
     scratch.removeAll(keepingCapacity: true)
     var stripped = 0
     for (number, word) in content.enumerated() {
       if number > 0, let separator { scratch.append(separator) }
       var replace = false
-      if word.keyWithoutArticle != nil, stripped < 3 {
+      if word.keys.keyWithoutArticle != nil, stripped < 3 {
         stripped += 1
         replace = stripped == variant
       }
       if replace {
-        scratch.append(contentsOf: (skeleton ? word.skeletonWithoutArticle : word.keyWithoutArticle)!.utf8)
+        scratch.append(contentsOf: (skeleton ? word.keys.skeletonWithoutArticle : word.keys.keyWithoutArticle)!.utf8)
       } else {
-        scratch.append(contentsOf: (skeleton ? word.skeleton : word.key).utf8)
+        scratch.append(contentsOf: (skeleton ? word.keys.skeleton : word.keys.key).utf8)
       }
     }
   }

@@ -27,12 +27,15 @@ final class NativeKeyRewriter {
   private let skeletonRules: RewriteRules
   private let alternates: [RewriteRules]
   private let icu: ICUReference
-  private var lowerTable: [UInt32: [UInt32]] = [:]
-  private var latinTailTable: [UInt32: [UInt32]] = [:]
-  private var foldTailTable: [UInt32: [UInt32]] = [:]
-  private var buffer: [UInt32] = []
-  private var scratch: [UInt32] = []
-  private var lowered: [UInt32] = []
+  // The tables and buffers are private to this class, which is not `Sendable`, and no access to one of
+  // them overlaps another access to the same one (no method that touches it runs while it is held), so
+  // the per-character loops go without a dynamic exclusivity check on every append.
+  @exclusivity(unchecked) private var lowerTable: [UInt32: [UInt32]] = [:]
+  @exclusivity(unchecked) private var latinTailTable: [UInt32: [UInt32]] = [:]
+  @exclusivity(unchecked) private var foldTailTable: [UInt32: [UInt32]] = [:]
+  @exclusivity(unchecked) private var buffer: [UInt32] = []
+  @exclusivity(unchecked) private var scratch: [UInt32] = []
+  @exclusivity(unchecked) private var lowered: [UInt32] = []
 
   /// The rest of ICU's Latin key chain after the letter rules, for one character.
   static let latinTailRules =
