@@ -56,6 +56,9 @@ enum MatchScore {
 /// Finds the mentions in one text with one key maker.
 struct Matcher {
   let index: TermIndex
+  /// The index's rules, copied once per text: a copy per candidate would retain and release each of its
+  /// word lists, and with several workers those counts are contended.
+  let rules: MatchKeyRules
   let maker: MatchKeyMaker
   let text: String
   let bytes: [UInt8]
@@ -80,13 +83,14 @@ struct Matcher {
 
   init(index: TermIndex, maker: MatchKeyMaker, text: String, words: [ScannedWord]) {
     self.index = index
+    self.rules = index.rules
     self.maker = maker
     self.text = text
     self.bytes = Array(text.utf8)
     self.words = words
     self.entries = Array(repeating: nil, count: words.count)
     self.levels = Array(repeating: [], count: max(1, index.maxWords))
-    self.longestArticle = index.rules.articles.map(\.utf8.count).max() ?? 0
+    self.longestArticle = rules.articles.map(\.utf8.count).max() ?? 0
   }
 
   mutating func run() -> [TermMatch] {
@@ -164,7 +168,7 @@ struct Matcher {
       // a folded form.
       guard words[(start + 1)..<(start + limit)].contains(where: \.isCapitalized) else { return nil }
       let folded = keys(of: start).folded
-      guard !index.rules.commonWords.contains(folded) else { return nil }
+      guard !rules.commonWords.contains(folded) else { return nil }
       var hasher = FormHasher()
       for byte in folded.utf8 { hasher.add(byte) }
       guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
@@ -351,7 +355,7 @@ struct Matcher {
       for offset in 0..<count { buffer[offset] = bytes[word.start + offset] | 0x20 }
       return String(decoding: UnsafeBufferPointer(buffer), as: UTF8.self)
     }
-    return index.rules.articles.contains(lowered)
+    return rules.articles.contains(lowered)
   }
 
   /// The match of words `start..<start+length`, if any passes the guards.
@@ -373,7 +377,6 @@ struct Matcher {
     guard let firstContent = wordEntries.firstIndex(where: { !$0.keys.isArticle }), !wordEntries[length - 1].keys.isArticle else {
       return nil
     }
-    let rules = index.rules
     for position in 0..<firstContent where !acceptsLeadingArticle(start + position, wordEntries[position].keys) {
       return nil
     }
@@ -426,7 +429,6 @@ struct Matcher {
   /// What the word lists say about a candidate's one content word, memoized in its entry.
   private func facts(of word: WordEntry) -> WordEntry.Facts {
     if let known = word.facts { return known }
-    let rules = index.rules
     let folded = word.keys.folded
     var facts: WordEntry.Facts = []
     if rules.commonWords.contains(folded) { facts.insert(.commonWord) }
@@ -456,7 +458,6 @@ struct Matcher {
     _ start: Int, _ length: Int, _ wordEntries: [WordEntry], span: TextSpan, arabic: Bool, strictOnly: Bool, levels: Levels
   ) -> TermMatch? {
     let last = start + length - 1
-    let rules = index.rules
     guard !arabic, !strictOnly, !levels.isDisjoint(with: [.strict, .keyed]), !words[last].hyphenAfter,
       let stemEnd = genitiveStem(of: last)
     else { return nil }
@@ -482,7 +483,6 @@ struct Matcher {
   private mutating func supported(_ match: TermMatch, start: Int) -> TermMatch {
     guard match.needsSupport else { return match }
     var result = match
-    let rules = index.rules
     if isInsideLongerName(match, start: start) {
       result.needsSpellingSupport = true
       return result
@@ -505,7 +505,7 @@ struct Matcher {
   private func hasTransliterationMark(_ span: TextSpan) -> Bool {
     let known = bytes.withUnsafeBufferPointer { maker.markMemo[UnsafeBufferPointer(rebasing: $0[span.start..<span.end])] }
     if let known { return known }
-    let found = Self.containsMark(string(span.start, span.end).lowercased(), among: index.rules.transliterationMarks)
+    let found = Self.containsMark(string(span.start, span.end).lowercased(), among: rules.transliterationMarks)
     bytes.withUnsafeBufferPointer { maker.markMemo.insert(found, for: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
     return found
   }
@@ -536,7 +536,6 @@ struct Matcher {
   /// that is not a German word, cue or head noun is joined to it by a space (`Tall` in `Tall Bisih`,
   /// `Khurmatu` in `Tazat Khurmatu`).
   private mutating func isInsideLongerName(_ match: TermMatch, start: Int) -> Bool {
-    let rules = index.rules
     func isNamePart(_ position: Int) -> Bool {
       let word = words[position]
       guard word.isCapitalized, !word.hasDigit else { return false }
@@ -570,7 +569,7 @@ struct Matcher {
   private mutating func acceptsLeadingArticle(_ position: Int, _ keys: WordKeys) -> Bool {
     let word = words[position]
     if word.hyphenAfter { return true }
-    if !index.rules.commonWords.contains(keys.folded) { return true }
+    if !rules.commonWords.contains(keys.folded) { return true }
     return word.isCapitalized && !startsSentence(position)
   }
 
@@ -730,7 +729,6 @@ struct Matcher {
   /// convention (`Necef` = `Nejef`, Turkish c), or without another language's case ending (`Tikritas`,
   /// `Bagdado`). Always loose: the mention needs a cue.
   private func otherReading(_ span: TextSpan, _ word: WordKeys) -> TermMatch? {
-    let rules = index.rules
     let surface = string(span.start, span.end)
     let name = surface.split(whereSeparator: { $0 == "-" || $0 == " " }).last.map(String.init) ?? surface
     for alternate in maker.alternateKeys(for: name) {
