@@ -102,8 +102,6 @@ public final class MatchKeyMaker {
   private let shared: SharedByteKeyedCache<WordKeys>?
   /// The native rewriter, or nil when the rules need ICU.
   private var native: NativeKeyRewriter?
-  /// Per key form, the entries one inner edit away (filled by the matcher's fuzzy level).
-  var fuzzyMemo = ByteKeyedCache<[Int32]>(limit: 100_000)
   /// Per mention (its UTF-8 bytes), whether it holds a transliteration mark of the index's rules (filled
   /// by the matcher for loose matches).
   var markMemo = ByteKeyedCache<Bool>(limit: 100_000)

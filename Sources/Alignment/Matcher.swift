@@ -801,9 +801,9 @@ struct Matcher {
   /// `form` in the key table: deletions always, insertions only where the filter of indexed deletions
   /// holds `form`, substitutions at a position only where it holds `form` with that letter deleted.
   private func fuzzy(_ form: [UInt8]) -> [Int32] {
-    if let known = form.withUnsafeBufferPointer({ maker.fuzzyMemo[$0] }) { return known }
+    if let known = form.withUnsafeBufferPointer({ index.fuzzyMemo[$0] }) { return known }
     let result = fuzzyUncached(form)
-    form.withUnsafeBufferPointer { maker.fuzzyMemo.insert(result, for: $0) }
+    form.withUnsafeBufferPointer { index.fuzzyMemo.insert(result, for: $0) }
     return result
   }
 

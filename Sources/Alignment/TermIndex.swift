@@ -78,6 +78,8 @@ public final class TermIndex: Sendable {
   /// with the span counted from the candidate's start; shared by the workers (a lookup depends on the
   /// candidate's bytes alone, and phrases repeat across documents).
   let lookupMemo = SharedByteKeyedCache<TermMatch?>(limit: 200_000)
+  /// Per key form, the entries one inner edit away (the matcher's fuzzy level); shared by the workers.
+  let fuzzyMemo = SharedByteKeyedCache<[Int32]>(limit: 100_000)
   /// Filters that let the matcher skip multi-word candidates no level can match (see
   /// ``Matcher/usefulLevels(at:limit:)``).
   let prefixes: PrefixFilters
