@@ -225,12 +225,14 @@ struct FormTable: Sendable {
 
   /// The list stored for form number `number`.
   func list(of number: Int) -> [Int32] {
-    Array(values[Int(valueStarts[number])..<Int(valueStarts[number + 1])])
+    let range = Int(valueStarts[number])..<Int(valueStarts[number + 1])
+    return values.withUnsafeBufferPointer { Array($0[range]) }
   }
 
   /// The bytes of form number `number`.
-  func form(_ number: Int) -> Slice<IndexArray<UInt8>> {
-    bytes[Int(formStarts[number])..<Int(formStarts[number + 1])]
+  func form(_ number: Int) -> [UInt8] {
+    let range = Int(formStarts[number])..<Int(formStarts[number + 1])
+    return bytes.withUnsafeBufferPointer { Array($0[range]) }
   }
 
   @inline(__always)

@@ -850,7 +850,7 @@ struct Matcher {
         }
       }
     }
-    let forms = found.map { Array(index.key.form($0)) }.enumerated().sorted { $0.element.lexicographicallyPrecedes($1.element) }
+    let forms = found.map { index.key.form($0) }.enumerated().sorted { $0.element.lexicographicallyPrecedes($1.element) }
     var result: [Int32] = []
     for (number, _) in forms {
       for entry in index.key.list(of: found[number]) where !result.contains(entry) { result.append(entry) }
