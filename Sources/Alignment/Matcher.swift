@@ -167,10 +167,10 @@ struct Matcher {
       // capitalized word after it in the name (`russische Föderation`), and its folded form must begin
       // a folded form.
       guard words[(start + 1)..<(start + limit)].contains(where: \.isCapitalized) else { return nil }
-      let folded = keys(of: start).folded
-      guard !rules.commonWords.contains(folded) else { return nil }
+      let head = entry(of: start)
+      guard !facts(of: head).contains(.commonWord) else { return nil }
       var hasher = FormHasher()
-      for byte in folded.utf8 { hasher.add(byte) }
+      for byte in head.keys.folded.utf8 { hasher.add(byte) }
       guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
     }
     let count: Int
@@ -394,7 +394,7 @@ struct Matcher {
     // not Inder), unless it is no common word and the mention ends in a capitalized word (`russische
     // Föderation`, not `in Den`).
     let exactOnly = !isArabic && !head.isCapitalized
-      && (!words[range.upperBound - 1].isCapitalized || rules.commonWords.contains(wordEntries[firstContent].keys.folded))
+      && (!words[range.upperBound - 1].isCapitalized || facts(of: wordEntries[firstContent]).contains(.commonWord))
     // A generic head noun must meet its own group: never a vowel-class or fuzzy match across heads.
     if content.count == 1, !isArabic {
       let facts = facts(of: content[0])
@@ -403,7 +403,7 @@ struct Matcher {
       if facts.contains(.commonKey) || content[0].keys.isGenericHead { closeOnly = true }
     } else if !isArabic {
       // Common words run together are no name either (`In der` is not Inder).
-      if firstContent == 0, content.allSatisfy({ rules.commonWords.contains($0.keys.folded) }) { return nil }
+      if firstContent == 0, content.allSatisfy({ facts(of: $0).contains(.commonWord) }) { return nil }
       if !head.isCapitalized || rules.lookalikes.contains(content.map(\.keys.folded).joined()) { strictOnly = true }
       if content.contains(where: \.keys.isGenericHead) { closeOnly = true }
     }
@@ -426,7 +426,7 @@ struct Matcher {
     return whole
   }
 
-  /// What the word lists say about a candidate's one content word, memoized in its entry.
+  /// What the word lists say about a word, memoized in its entry.
   private func facts(of word: WordEntry) -> WordEntry.Facts {
     if let known = word.facts { return known }
     let folded = word.keys.folded
