@@ -90,19 +90,27 @@ private final class OwnedMemory {
   deinit { pointer.deallocate() }
 }
 
-/// A file mapped read-only into memory, unmapped with the last ``IndexArray`` that uses it.
+/// A file mapped read-only into memory (or read into memory where it cannot be mapped), released with the
+/// last ``IndexArray`` that uses it.
 ///
 /// The mapping is private: a later change to the file by another process is not meant to be seen. Index
 /// files are replaced by renaming a new file over them, which leaves this mapping intact; a file cut short
 /// in place while it is mapped (`cp` over it) would end the process on its next read of a lost page, as
 /// for any memory-mapped file.
 final class MappedFile: @unchecked Sendable {
-  // Sendable: the mapping is read-only and lives until deinit.
+  // Sendable: the bytes are read-only and live until deinit.
   let base: UnsafeRawPointer
   let size: Int
+  /// Whether `base` is a mapping (else memory of its own, or nothing for an empty file).
+  private let storage: Storage
 
-  /// Maps the whole file at `path`; the error is `errno` and what failed.
-  init(path: String) throws(MappingError) {
+  private enum Storage {
+    case mapped, copied, empty
+  }
+
+  /// Maps the whole file at `path`; where the file system cannot map it (or `map` is false), reads it
+  /// into memory instead. The error is `errno` and what failed.
+  init(path: String, map: Bool = true) throws(MappingError) {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw MappingError(operation: "open", code: errno) }
     defer { close(descriptor) }
@@ -112,6 +120,7 @@ final class MappedFile: @unchecked Sendable {
     guard size > 0 else {
       // Nothing to map; no array of an empty file ever reads `base`.
       base = UnsafeRawPointer(bitPattern: MemoryLayout<UInt64>.alignment)!
+      storage = .empty
       return
     }
     #if os(Linux)
@@ -121,14 +130,35 @@ final class MappedFile: @unchecked Sendable {
     #else
     let flags = MAP_PRIVATE
     #endif
-    guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else {
-      throw MappingError(operation: "map", code: errno)
+    if map, let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED {
+      base = UnsafeRawPointer(address)
+      storage = .mapped
+      return
     }
-    base = UnsafeRawPointer(address)
+    let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<UInt64>.alignment)
+    var offset = 0
+    while offset < size {
+      let count = read(descriptor, memory + offset, size - offset)
+      if count > 0 {
+        offset += count
+      } else if count < 0, errno == EINTR {
+        continue
+      } else {
+        let code = count == 0 ? EIO : errno
+        memory.deallocate()
+        throw MappingError(operation: "read", code: code)
+      }
+    }
+    base = UnsafeRawPointer(memory)
+    storage = .copied
   }
 
   deinit {
-    if size > 0 { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+    switch storage {
+    case .mapped: munmap(UnsafeMutableRawPointer(mutating: base), size)
+    case .copied: UnsafeMutableRawPointer(mutating: base).deallocate()
+    case .empty: break
+    }
   }
 
   /// Why a file could not be mapped.
