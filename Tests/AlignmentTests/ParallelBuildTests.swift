@@ -83,3 +83,32 @@ import Testing
     try await check(glossary, text: CompiledIndexTests.text + " " + Self.text)
   }
 }
+
+/// Tasks matching with one index share its key cache and its lookup and fuzzy memos: what one task
+/// stores, another finds, and the matches are those of one task alone.
+@Suite struct SharedIndexTests {
+  static let sentences = [
+    "Kämpfe bei al-Hassake und in Deir Ezzor, Tanklaster nach Deyrizor und Derezor.",
+    "Pilger über Necef nach Kerbela, Busse aus حمص nach دير الزور, Gefechte in Tell Kalakh.",
+    "Die Mosel ist nicht Mossul; in Hasaka und Hassaka blieb es ruhig, in Rakkas Altstadt nicht.",
+    "Aus Homs, HAMA, Hassaké und Kameschli? Nein: aus Mosul, Rakka und Qamishly.",
+    "In der Provinz Anbar und in Anbar selbst, bei Tikritas und nahe Tal Tamar wurde gekämpft.",
+  ]
+
+  @Test func concurrentTasksMatchAsOneTaskDoes() async throws {
+    let index = try TermIndex(glossary: Fixtures.glossary)
+    let expected = try Self.sentences.map { try TermIndex(glossary: Fixtures.glossary).matches(in: $0) }
+    let found = try await withThrowingTaskGroup(of: (Int, [TermMatch]).self) { group in
+      for round in 0..<40 {
+        let number = round % Self.sentences.count
+        group.addTask { (number, try index.matches(in: Self.sentences[number])) }
+      }
+      var found: [(Int, [TermMatch])] = []
+      for try await result in group { found.append(result) }
+      return found
+    }
+    #expect(found.count == 40)
+    for (number, matches) in found { #expect(matches == expected[number], "sentence \(number)") }
+    #expect(expected.allSatisfy { !$0.isEmpty })
+  }
+}
