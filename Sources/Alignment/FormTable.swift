@@ -351,25 +351,29 @@ struct FormTableBuilder: Sendable {
 
   /// The finished table.
   func table() -> FormTable {
-    var valueStarts: [UInt32] = [0]
-    valueStarts.reserveCapacity(count + 1)
-    var values: [Int32] = []
-    values.reserveCapacity(nodeEntries.count)
-    for form in 0..<count {
-      var node = heads[form]
-      while node >= 0 {
-        values.append(nodeEntries[Int(node)])
-        node = nodeNext[Int(node)]
+    // The lists are written straight into the table's own memory, form by form.
+    var valueStarts = IndexArray<UInt32>()
+    let values = IndexArray<Int32>(count: nodeEntries.count) { values in
+      valueStarts = IndexArray(count: count + 1) { starts in
+        var written = 0
+        starts[0] = 0
+        for form in 0..<count {
+          var node = heads[form]
+          while node >= 0 {
+            values[written] = nodeEntries[Int(node)]
+            written += 1
+            node = nodeNext[Int(node)]
+          }
+          starts[form + 1] = UInt32(written)
+        }
       }
-      valueStarts.append(UInt32(values.count))
     }
     // Forms enter the slots in number order here as in a finished table, so slots of the finished
     // table's number are already its slots.
     let capacity = FormTable.capacity(forms: count)
     return FormTable(
       slots: IndexArray(slots.count == capacity ? slots : FormTable.slots(hashes, capacity: capacity)),
-      formStarts: IndexArray(formStarts), bytes: IndexArray(bytes), valueStarts: IndexArray(valueStarts),
-      values: IndexArray(values))
+      formStarts: IndexArray(formStarts), bytes: IndexArray(bytes), valueStarts: valueStarts, values: values)
   }
 
   private mutating func link(_ number: Int, _ entry: Int32) {
@@ -429,14 +433,13 @@ struct BloomFilter: Sendable {
   /// each. Blocked: the 4 bits of a hash lie in one 64-bit word, so a query costs one memory access
   /// (about 2 % false positives).
   init(capacity count: Int, hashes enumerate: ((UInt64) -> Void) -> Void) {
-    var words = [UInt64](repeating: 0, count: max(1, (count * 12 + 63) / 64))
-    words.withUnsafeMutableBufferPointer { words in
+    words = IndexArray(count: max(1, (count * 12 + 63) / 64)) { words in
+      words.initialize(repeating: 0)
       enumerate { hash in
         let (word, mask) = Self.locate(hash, wordCount: words.count)
         words[word] |= mask
       }
     }
-    self.words = IndexArray(words)
   }
 
   @inline(__always)

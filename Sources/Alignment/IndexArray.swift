@@ -36,6 +36,23 @@ struct IndexArray<Element: FixedWidthInteger>: RandomAccessCollection, Expressib
     count = elements.count
   }
 
+  /// `count` elements that `initialize` writes straight into memory of its own (it must initialize
+  /// all of them), without an array to copy from. `initialize` is called once, also when `count` is 0.
+  init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
+    if count == 0 {
+      initialize(UnsafeMutableBufferPointer(start: nil, count: 0))
+      base = nil
+      owner = nil
+    } else {
+      let memory = OwnedMemory(byteCount: count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+      let typed = memory.pointer.bindMemory(to: Element.self, capacity: count)
+      initialize(UnsafeMutableBufferPointer(start: typed, count: count))
+      base = UnsafePointer(typed)
+      owner = memory
+    }
+    self.count = count
+  }
+
   init(arrayLiteral elements: Element...) { self.init(elements) }
 
   /// An empty array.

@@ -98,4 +98,17 @@ import Testing
       }
     }
   }
+
+  /// A table of no forms (a glossary without Arabic terms has no Arabic table) is the empty table.
+  @Test func anEmptyBuilderGivesTheEmptyTable() {
+    let table = FormTableBuilder().table(), empty = FormTable()
+    #expect(table.count == 0)
+    #expect(Array(table.formStarts) == [0])
+    #expect(Array(table.valueStarts) == [0])
+    #expect(table.values.isEmpty)
+    #expect(Array(table.slots) == Array(repeating: 0, count: table.slots.count))
+    #expect(table.formStarts == empty.formStarts && table.valueStarts == empty.valueStarts)
+    #expect(table.lookup(Array("Tabqa".utf8)) == nil)
+  }
+
 }
