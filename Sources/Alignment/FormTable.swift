@@ -349,8 +349,9 @@ struct FormTableBuilder: Sendable {
     }
   }
 
-  /// The finished table.
-  func table() -> FormTable {
+  /// The finished table. The builder is used up: each of its arrays is released as soon as the table
+  /// no longer needs it, so the table's own copies never coexist with all of them.
+  consuming func table() -> FormTable {
     // The lists are written straight into the table's own memory, form by form.
     var valueStarts = IndexArray<UInt32>()
     let values = IndexArray<Int32>(count: nodeEntries.count) { values in
@@ -368,12 +369,17 @@ struct FormTableBuilder: Sendable {
         }
       }
     }
+    (heads, tails, lastConcepts, nodeEntries, nodeNext) = ([], [], [], [], [])
     // Forms enter the slots in number order here as in a finished table, so slots of the finished
     // table's number are already its slots.
     let capacity = FormTable.capacity(forms: count)
-    return FormTable(
-      slots: IndexArray(slots.count == capacity ? slots : FormTable.slots(hashes, capacity: capacity)),
-      formStarts: IndexArray(formStarts), bytes: IndexArray(bytes), valueStarts: valueStarts, values: values)
+    if slots.count != capacity { slots = FormTable.slots(hashes, capacity: capacity) }
+    hashes = []
+    let finishedSlots = IndexArray(slots)
+    slots = []
+    let finishedStarts = IndexArray(formStarts)
+    formStarts = []
+    return FormTable(slots: finishedSlots, formStarts: finishedStarts, bytes: IndexArray(bytes), valueStarts: valueStarts, values: values)
   }
 
   private mutating func link(_ number: Int, _ entry: Int32) {

@@ -40,7 +40,7 @@ final class WordEntry {
   var mayContinue: Bool?
   /// The matcher's last lookup of the word as a candidate of its own: its byte of flags and levels (for a
   /// word alone a function of the word), and the match found (its span relative to the word's start).
-  var lookup: (flags: UInt8, match: TermMatch?)?
+  var lookup: Lookup?
   /// What the index's word lists say about the word, once the matcher asked.
   var facts: Facts?
   /// What the index's prefix filters say about the word as a candidate's start, once the matcher asked.
@@ -70,6 +70,18 @@ final class WordEntry {
 
   init(keys: WordKeys) {
     self.keys = keys
+  }
+
+  /// A remembered lookup, boxed: most entries (all of an index build's) never hold one, and a match
+  /// stored inline would double their size.
+  final class Lookup {
+    let flags: UInt8
+    let match: TermMatch?
+
+    init(flags: UInt8, match: TermMatch?) {
+      self.flags = flags
+      self.match = match
+    }
   }
 }
 

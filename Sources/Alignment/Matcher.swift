@@ -611,7 +611,7 @@ struct Matcher {
       relative = found.map { Self.shifted($0, by: -span.start) }
       memoKey.withUnsafeBufferPointer { index.lookupMemo.insert(relative, for: $0) }
     }
-    word?.lookup = (flags, relative)
+    word?.lookup = WordEntry.Lookup(flags: flags, match: relative)
     return relative.map { Self.shifted($0, by: span.start) }
   }
 
