@@ -6,9 +6,6 @@ struct StringArena: Sendable {
   let starts: IndexArray<UInt32>
   let bytes: IndexArray<UInt8>
 
-  /// No strings.
-  init() { self.init(starts: [0], bytes: []) }
-
   init(starts: IndexArray<UInt32>, bytes: IndexArray<UInt8>) {
     self.starts = starts
     self.bytes = bytes

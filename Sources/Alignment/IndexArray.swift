@@ -23,17 +23,7 @@ struct IndexArray<Element: FixedWidthInteger>: RandomAccessCollection, Expressib
 
   /// Copies `elements` into memory of its own.
   init(_ elements: [Element]) {
-    if elements.isEmpty {
-      base = nil
-      owner = nil
-    } else {
-      let memory = OwnedMemory(byteCount: elements.count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
-      let typed = memory.pointer.bindMemory(to: Element.self, capacity: elements.count)
-      _ = UnsafeMutableBufferPointer(start: typed, count: elements.count).initialize(from: elements)
-      base = UnsafePointer(typed)
-      owner = memory
-    }
-    count = elements.count
+    self.init(count: elements.count) { _ = $0.initialize(from: elements) }
   }
 
   /// `count` elements that `initialize` writes straight into memory of its own (it must initialize
