@@ -78,6 +78,15 @@ let package = Package(
         "GlossaCore", "ICU", "Normalization", "Segmentation", "GlossaJSON", "GlossaFormats", "PipelineConfig",
         "Glossary", "Alignment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // A release binary carries the Swift runtime inside: no Swift libraries to find and bind at start-up
+      // (a one-line run 15 -> 10 ms). ICU stays the system's shared library. The argument parser's
+      // FoundationEssentials needs its two helper archives named.
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("swiftSynchronization", .when(platforms: [.linux], configuration: .release)),
       ]
     ),
     .target(name: "GlossaTestSupport", dependencies: ["GlossaCore"], path: "Tests/GlossaTestSupport"),
