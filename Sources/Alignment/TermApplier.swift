@@ -143,8 +143,21 @@ public struct TermApplier: DocumentStage {
   /// `name` in the casing of `surface`: all caps stays all caps; at a sentence start the first letter is
   /// uppercase.
   static func cased(_ name: String, like surface: String, sentenceStart: Bool) -> String {
-    let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
-    if letters.count >= 2, letters.allSatisfy({ !$0.properties.isLowercase }) { return name.uppercased() }
+    var letters = 0
+    var hasLowercase = false
+    for scalar in surface.unicodeScalars {
+      if scalar.isASCII {
+        let value = scalar.value | 0x20
+        guard value >= 0x61, value <= 0x7A else { continue }
+        letters += 1
+        hasLowercase = scalar.value >= 0x61
+      } else if scalar.properties.isAlphabetic {
+        letters += 1
+        hasLowercase = scalar.properties.isLowercase
+      }
+      if hasLowercase { break }
+    }
+    if letters >= 2, !hasLowercase { return name.uppercased() }
     if sentenceStart, let first = name.first, first.isLowercase {
       return first.uppercased() + name.dropFirst()
     }

@@ -85,6 +85,8 @@ public final class TermIndex: Sendable {
   let prefixes: PrefixFilters
   /// Match keys of the common words: a word with such a key matches no looser than by key (`Kabala`).
   let commonKeys: Set<String>
+  /// The generic head nouns of every group (``MatchKeyRules/genericHeads``), lowercased as written there.
+  let genericHeadWords: Set<String>
 
   /// Builds the index on the calling thread. Throws when a rule file does not compile.
   ///
@@ -154,6 +156,7 @@ public final class TermIndex: Sendable {
     self.source = source
     self.names = names
     self.rules = rules
+    self.genericHeadWords = Set(rules.genericHeads.joined())
     self.options = options
     self.entries = entries
     self.termTexts = termTexts
@@ -187,11 +190,11 @@ public final class TermIndex: Sendable {
   /// `name` without a generic head noun at its start or end (`Gouvernement al-Anbar` → `al-Anbar`,
   /// `Al Anbar Governorate` → `Al Anbar`): what replaces a mention, whose own head noun stays in the text.
   public func nameWithoutGenericHead(_ name: String) -> String {
+    guard name.utf8.contains(0x20) else { return name }
     let words = name.split(separator: " ", omittingEmptySubsequences: false)
     guard words.count > 1 else { return name }
-    let heads = Set(rules.genericHeads.joined())
-    if heads.contains(words[0].lowercased()) { return words.dropFirst().joined(separator: " ") }
-    if heads.contains(words[words.count - 1].lowercased()) { return words.dropLast().joined(separator: " ") }
+    if genericHeadWords.contains(words[0].lowercased()) { return words.dropFirst().joined(separator: " ") }
+    if genericHeadWords.contains(words[words.count - 1].lowercased()) { return words.dropLast().joined(separator: " ") }
     return name
   }
 

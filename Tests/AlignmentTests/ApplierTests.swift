@@ -16,6 +16,12 @@ import Testing
     #expect(try apply(.replace, "Tartous Hafen und Tartouss Kai.", target: "de").text.hasPrefix("Tartus Hafen"))
   }
 
+  @Test func casingIsReadFromLettersBeyondASCIIToo() throws {
+    #expect(try apply(.replace, "Meldungen aus ḤASSAKE.").text == "Meldungen aus AL-HASAKA.")
+    #expect(try apply(.replace, "Meldungen aus Ḥassake.").text == "Meldungen aus al-Hasaka.")
+    #expect(try apply(.replace, "Ḥassake meldet Ruhe.").text == "Al-Hasaka meldet Ruhe.")
+  }
+
   @Test func annotate() throws {
     #expect(try apply(.annotate, "Verstärkung nach Hassake.").text == "Verstärkung nach Hassake [al-Hasaka].")
   }
