@@ -1,5 +1,11 @@
 import ICUShim
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An ICU transliterator, by id or from custom rules.
 ///
 /// A `Transliterator` owns an ICU handle: it is not `Sendable`, so each task makes its own
@@ -18,25 +24,13 @@ public final class Transliterator {
   /// Opens a transliterator by ICU id, e.g. `Any-Latin; Latin-ASCII`, `Arabic-Latin`, `de-ASCII`.
   /// Throws an ``ICUError`` naming the id when ICU does not know it.
   public init(id: String) throws(ICUError) {
-    var line: Int32 = 0, offset: Int32 = 0, status: glossa_status = 0
-    guard let handle = glossa_translit_open(id, nil, 0, &line, &offset, &status) else {
-      throw ICUError(code: status, context: "unknown transliterator \"\(id)\"")
-    }
-    self.handle = handle
+    self.handle = try TransliteratorPrototypes.shared.open(id: id, rules: nil)
     self.id = id
   }
 
   /// Compiles transliteration rules (ICU rule syntax). A syntax error names the line and offset.
   public init(id: String, rules: String) throws(ICUError) {
-    var line: Int32 = 0, offset: Int32 = 0, status: glossa_status = 0
-    let bytes = Array(rules.utf8CString)
-    let opened = bytes.withUnsafeBufferPointer {
-      glossa_translit_open(id, $0.baseAddress, Int32($0.count - 1), &line, &offset, &status)
-    }
-    guard let opened else {
-      throw ICUError(code: status, context: "invalid transliteration rules \"\(id)\" at rule line \(line), offset \(offset)")
-    }
-    self.handle = opened
+    self.handle = try TransliteratorPrototypes.shared.open(id: id, rules: rules)
     self.id = id
   }
 
@@ -55,5 +49,56 @@ public final class Transliterator {
     try ICUError.check(status, "cannot transliterate with \"\(id)\"")
     guard length >= 0 else { throw ICUError(code: 1, context: "cannot transliterate with \"\(id)\"") }
     return String(decoding: UnsafeBufferPointer(start: glossa_translit_output(handle), count: Int(length)), as: UTF8.self)
+  }
+}
+
+/// One compiled transliterator per id and rules for the whole process, never used itself: every
+/// ``Transliterator`` opened with the same id and rules is a clone of it, so rules are parsed once
+/// however many workers and key makers open them (parsing the match-key rules costs milliseconds, a
+/// clone microseconds).
+private final class TransliteratorPrototypes: @unchecked Sendable {
+  static let shared = TransliteratorPrototypes()
+  // Read and written only while `mutex` is held; a prototype is only ever cloned, under the mutex.
+  private var prototypes: [String: OpaquePointer] = [:]
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+  private init() { pthread_mutex_init(mutex, nil) }
+
+  /// A new handle for `id` (compiled from `rules` when given): a clone of the prototype, which is
+  /// compiled on first use. A failed compile is not remembered and throws as ICU reports it.
+  func open(id: String, rules: String?) throws(ICUError) -> OpaquePointer {
+    let key = rules.map { "\(id)\u{0}\($0)" } ?? id
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    let prototype: OpaquePointer
+    if let known = prototypes[key] {
+      prototype = known
+    } else {
+      prototype = try Self.compile(id: id, rules: rules)
+      prototypes[key] = prototype
+    }
+    var status: glossa_status = 0
+    guard let copy = glossa_translit_clone(prototype, &status) else {
+      throw ICUError(code: status, context: "cannot copy transliterator \"\(id)\"")
+    }
+    return copy
+  }
+
+  private static func compile(id: String, rules: String?) throws(ICUError) -> OpaquePointer {
+    var line: Int32 = 0, offset: Int32 = 0, status: glossa_status = 0
+    guard let rules else {
+      guard let handle = glossa_translit_open(id, nil, 0, &line, &offset, &status) else {
+        throw ICUError(code: status, context: "unknown transliterator \"\(id)\"")
+      }
+      return handle
+    }
+    let bytes = Array(rules.utf8CString)
+    let opened = bytes.withUnsafeBufferPointer {
+      glossa_translit_open(id, $0.baseAddress, Int32($0.count - 1), &line, &offset, &status)
+    }
+    guard let opened else {
+      throw ICUError(code: status, context: "invalid transliteration rules \"\(id)\" at rule line \(line), offset \(offset)")
+    }
+    return opened
   }
 }

@@ -198,6 +198,16 @@ glossa_translit *glossa_translit_open(const char *id, const char *rules, int32_t
   return new glossa_translit{t, std::string()};
 }
 
+glossa_translit *glossa_translit_clone(const glossa_translit *t, glossa_status *status) {
+  icu::Transliterator *copy = t->transliterator->clone();
+  if (copy == nullptr) {
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return nullptr;
+  }
+  *status = U_ZERO_ERROR;
+  return new glossa_translit{copy, std::string()};
+}
+
 void glossa_translit_close(glossa_translit *t) {
   if (t == nullptr) return;
   delete t->transliterator;

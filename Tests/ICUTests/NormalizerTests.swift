@@ -60,6 +60,18 @@ import Testing
   @Test func badRulesAreAnErrorWithAPosition() {
     #expect(throws: ICUError.self) { _ = try Transliterator(id: "broken", rules: "a > ;;; [b > c") }
   }
+
+  /// Transliterators are copies of one compiled prototype per id and rules: the same id with other rules
+  /// is another transliterator, and a failed compile under an id already known still fails.
+  @Test func reopenedTransliteratorsFollowTheirOwnRules() throws {
+    let first = try Transliterator(id: "glossa-test-kh", rules: "kh > x;")
+    let again = try Transliterator(id: "glossa-test-kh", rules: "kh > x;")
+    let other = try Transliterator(id: "glossa-test-kh", rules: "kh > ch;")
+    #expect(try again.transliterate("khan shaykhun") == "xan shayxun")
+    #expect(try other.transliterate("al-khabur") == "al-chabur")
+    #expect(try first.transliterate("al-khabur") == "al-xabur")
+    #expect(throws: ICUError.self) { _ = try Transliterator(id: "glossa-test-kh", rules: "kh > ;;; [x") }
+  }
 }
 
 @Suite struct BreakIteratorTests {

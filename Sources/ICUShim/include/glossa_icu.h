@@ -62,6 +62,9 @@ typedef struct glossa_translit glossa_translit;
 glossa_translit *glossa_translit_open(const char *id, const char *rules, int32_t rules_length,
                                       int32_t *error_line, int32_t *error_offset, glossa_status *status);
 void glossa_translit_close(glossa_translit *t);
+/// A new transliterator that works as `t` does (ICU's clone: no rules are parsed again). NULL with
+/// `*status` set when memory runs out.
+glossa_translit *glossa_translit_clone(const glossa_translit *t, glossa_status *status);
 
 /// Transliterates `utf8`. Returns the length of the result (UTF-8 bytes), or -1 on error; the result
 /// is at `glossa_translit_output(t)` until the next call on `t`.
