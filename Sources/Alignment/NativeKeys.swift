@@ -1,5 +1,11 @@
 import ICU
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Computes the folded form, the Latin match key, the vowel-class key and the alternative readings of a
 /// word natively, giving the same results as the ICU transliterators of ``MatchKeyMaker``.
 ///
@@ -56,6 +62,7 @@ final class NativeKeyRewriter {
       return nil
     }
     self.icu = icu
+    guard !VerifiedRules.shared.contains(rules) else { return }
     for probe in Self.probes {
       guard let folded = folded(probe), let key = latinKey(probe) else { return nil }
       let expected = reference(probe)
@@ -63,6 +70,30 @@ final class NativeKeyRewriter {
       guard folded == expected.folded, key == expected.key, skeleton(of: key) == expected.skeleton,
         readings.map({ $0 ?? "" }) == expected.alternates
       else { return nil }
+    }
+    VerifiedRules.shared.insert(rules)
+  }
+
+  /// Rules whose native rewriter agreed with ICU on every probe in this process: the probes give the
+  /// same answers each time, so later rewriters of the same rules skip them.
+  private final class VerifiedRules: @unchecked Sendable {
+    static let shared = VerifiedRules()
+    // Read and written only while `mutex` is held.
+    private var verified: Set<MatchKeyRules> = []
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    private init() { pthread_mutex_init(mutex, nil) }
+
+    func contains(_ rules: MatchKeyRules) -> Bool {
+      pthread_mutex_lock(mutex)
+      defer { pthread_mutex_unlock(mutex) }
+      return verified.contains(rules)
+    }
+
+    func insert(_ rules: MatchKeyRules) {
+      pthread_mutex_lock(mutex)
+      defer { pthread_mutex_unlock(mutex) }
+      verified.insert(rules)
     }
   }
 
