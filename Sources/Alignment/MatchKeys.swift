@@ -85,6 +85,15 @@ final class WordEntry {
   }
 }
 
+extension MatchKeyRules {
+  /// Compiles the rules' ICU transliterators once for the process, so that the key makers of an index
+  /// made later (one per build task and per worker) copy them instead of compiling them; a caller can
+  /// run this while it reads a glossary. Throws when a rule file does not compile.
+  public func prepare() throws {
+    _ = try MatchKeyMaker(rules: self, cacheLimit: 1)
+  }
+}
+
 /// Computes ``WordKeys`` as the ICU transliterators compiled from ``MatchKeyRules`` define them.
 ///
 /// The rule files run natively (``NativeKeyRewriter``), checked against ICU on probe words when the maker

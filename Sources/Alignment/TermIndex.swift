@@ -100,14 +100,17 @@ public final class TermIndex: Sendable {
       filters: filters)
   }
 
-  /// Builds the index with up to `jobs` tasks: the concepts are split into `jobs` ranges of about as
-  /// many terms, each range is indexed by its own task, and the parts are joined in concept order, so
-  /// the index is the same as ``init(glossary:rules:options:)`` builds, whatever `jobs` is. Throws when
-  /// a rule file does not compile.
+  /// Builds the index with up to `jobs` tasks: the concepts are split into ranges of about as many
+  /// terms (at most `jobs`, and none with fewer than `minimumTermsPerTask` terms, as each task makes its
+  /// own key maker), each range is indexed by its own task, and the parts are joined in concept order,
+  /// so the index is the same as ``init(glossary:rules:options:)`` builds, whatever `jobs` is. Throws
+  /// when a rule file does not compile.
   public static func build(
-    glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options(), jobs: Int
+    glossary: Glossary, rules: MatchKeyRules = .standard, options: Options = Options(), jobs: Int,
+    minimumTermsPerTask: Int = termsPerTask
   ) async throws -> TermIndex {
-    let ranges = conceptRanges(glossary, count: max(1, jobs))
+    let terms = glossary.concepts.reduce(0) { $0 + $1.terms.count }
+    let ranges = conceptRanges(glossary, count: max(1, min(jobs, terms / max(1, minimumTermsPerTask))))
     async let names = ConceptNames(glossary)
     let parts = try await withThrowingTaskGroup(of: (Int, Part).self) { group in
       for (number, range) in ranges.enumerated() {
@@ -122,6 +125,10 @@ public final class TermIndex: Sendable {
     return try await TermIndex(
       source: glossary, names: names, rules: rules, options: options, parts: parts, tables: tables, filters: filters)
   }
+
+  /// The fewest terms worth a task of their own in ``build(glossary:rules:options:jobs:)``: about 50 ms
+  /// of indexing, well above what the task's key maker costs to make.
+  public static let termsPerTask = 5_000
 
   /// An index from the parts of a build, joined in order.
   private convenience init(

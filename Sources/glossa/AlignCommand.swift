@@ -50,6 +50,8 @@ struct GlossaryOptions: ParsableArguments {
         throw ExitCode(2)
       }
     }
+    // The match-key rules compile (ICU) while the glossary file is read.
+    let rules = Task { try MatchKeyRules.standard.prepare() }
     let glossary: Glossary
     do {
       glossary = try Glossary.load(contentsOf: path)
@@ -57,6 +59,7 @@ struct GlossaryOptions: ParsableArguments {
       reportError("\(error)")
       throw ExitCode(2)
     }
+    try await rules.value
     return try await TermIndex.build(glossary: glossary, jobs: jobs)
   }
 

@@ -62,10 +62,14 @@ import Testing
     let serial = try TermIndex(glossary: glossary)
     let expected = try compiled(serial)
     let matches = try serial.matches(in: text)
+    // Each job gets a part however few terms it has (as a large glossary would), and with the default
+    // small glossaries go to fewer tasks.
     for jobs in [1, 2, 3, 8, 100] {
-      let parallel = try await TermIndex.build(glossary: glossary, jobs: jobs)
-      #expect(try compiled(parallel) == expected, "jobs \(jobs)")
-      #expect(try parallel.matches(in: text) == matches, "jobs \(jobs)")
+      for minimum in [1, TermIndex.termsPerTask] {
+        let parallel = try await TermIndex.build(glossary: glossary, jobs: jobs, minimumTermsPerTask: minimum)
+        #expect(try compiled(parallel) == expected, "jobs \(jobs), at least \(minimum) terms per task")
+        #expect(try parallel.matches(in: text) == matches, "jobs \(jobs), at least \(minimum) terms per task")
+      }
     }
   }
 
