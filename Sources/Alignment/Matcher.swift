@@ -166,12 +166,13 @@ struct Matcher {
       // Matched otherwise than as written, a lowercase head must not be a common word, needs a
       // capitalized word after it in the name (`russische Föderation`), and its folded form must begin
       // a folded form.
+      // The filter first: for an ASCII word it needs no cache probe.
       guard words[(start + 1)..<(start + limit)].contains(where: \.isCapitalized) else { return nil }
+      var hasher = FormHasher()
+      addFolded(of: start, to: &hasher)
+      guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
       let head = entry(of: start)
       guard !facts(of: head).contains(.commonWord) else { return nil }
-      var hasher = FormHasher()
-      for byte in head.keys.folded.utf8 { hasher.add(byte) }
-      guard index.prefixes.folded.mayContain(hasher.value) else { return nil }
     }
     let count: Int
     if limit > 1 {
