@@ -49,8 +49,8 @@ extension TermIndex {
       if let status = Self.fileStatus(source) { stamp = [status.size, status.modified] }
     }
     let concepts = entries.map(\.concept), terms = entries.map(\.term), ranks = entries.map(\.rank)
-    // The body is passed over twice: once for its checksum and length, which the header holds, then
-    // written straight from the index's arrays.
+    // The body is written straight from the index's arrays after a header whose checksum and length
+    // are zero; the header is written again over it once the body has been passed over.
     func addBody(to body: inout IndexWriter) {
       body.add([
         Int64(options.minimumSkeletonLength), Int64(options.minimumFuzzyLength ?? -1), Int64(maxWords), hasLowercaseHeads ? 1 : 0,
@@ -77,25 +77,27 @@ extension TermIndex {
       body.add(sourceInfo.arena())
       body.add(stamp)
     }
-    var measured = IndexWriter(sink: .measure)
-    addBody(to: &measured)
+    func header(checksum: UInt64, length: Int) -> [UInt8] {
+      var header = IndexWriter()
+      header.bytes.append(contentsOf: Self.compiledMagic)
+      header.raw(Self.compiledFormatVersion)
+      header.raw(UInt32(0))
+      header.raw(Self.fingerprint(rules: rules, options: options))
+      header.raw(checksum)
+      header.raw(UInt64(length))
+      return header.bytes
+    }
 
-    var header = IndexWriter()
-    header.bytes.append(contentsOf: Self.compiledMagic)
-    header.raw(Self.compiledFormatVersion)
-    header.raw(UInt32(0))
-    header.raw(Self.fingerprint(rules: rules, options: options))
-    header.raw(measured.checksum.value)
-    header.raw(UInt64(measured.length))
     // Written beside the target and renamed over it: a process that has the old file mapped keeps
     // reading the old file, and a failed write leaves no half-written index behind.
     let temporary = "\(path).tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw CompiledIndexError(path: path, message: "cannot create (\(String(cString: strerror(errno))))") }
     var body = IndexWriter(sink: .file(descriptor))
-    body.write(header.bytes)
+    body.write(header(checksum: 0, length: 0))
     addBody(to: &body)
     body.flush()
+    body.write(header(checksum: body.checksum.value, length: body.length), at: 0)
     var failure = body.writeError
     if close(descriptor) != 0, failure == 0 { failure = errno }
     if failure == 0, rename(temporary, path) != 0 { failure = errno }
@@ -228,11 +230,11 @@ struct IndexChecksum {
   }
 }
 
-/// Builds the body of a compiled index: in memory, only its checksum and length, or straight into a
+/// Builds the body of a compiled index, with its checksum and length: in memory, or straight into a
 /// file (small arrays gathered in a buffer, large ones written from their own storage).
 struct IndexWriter {
   enum Sink {
-    case memory, measure
+    case memory
     case file(Int32)
   }
 
@@ -283,6 +285,23 @@ struct IndexWriter {
     bytes.withUnsafeBytes { writeAll(descriptor, $0) }
   }
 
+  /// Writes `bytes` over the file's bytes from `offset` on (not counted in the body's length or
+  /// checksum); what is buffered must have been flushed.
+  mutating func write(_ bytes: [UInt8], at offset: Int) {
+    guard case .file(let descriptor) = sink, writeError == 0 else { return }
+    bytes.withUnsafeBytes { buffer in
+      var done = 0
+      while writeError == 0, done < buffer.count {
+        let written = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        if written > 0 {
+          done += written
+        } else if errno != EINTR {
+          writeError = errno == 0 ? EIO : errno
+        }
+      }
+    }
+  }
+
   /// Writes what is buffered.
   mutating func flush() {
     guard case .file(let descriptor) = sink, !bytes.isEmpty else { return }
@@ -296,8 +315,6 @@ struct IndexWriter {
     switch sink {
     case .memory:
       bytes.append(contentsOf: buffer)
-    case .measure:
-      break
     case .file(let descriptor):
       if buffer.count >= 1 << 16 {
         flush()
