@@ -107,10 +107,42 @@ extension TermIndex {
     }
   }
 
+  /// Where a glossary's compiled index goes unless told otherwise, and where the CLI looks for it: the
+  /// glossary's path with its extension replaced by `.glossa-index`.
+  ///
+  /// ```swift
+  /// TermIndex.compiledIndexPath(forGlossary: "data/cities500.tsv")   // "data/cities500.glossa-index"
+  /// ```
+  public static func compiledIndexPath(forGlossary path: String) -> String {
+    let nameStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+    if let dot = path[nameStart...].lastIndex(of: "."), dot > nameStart {
+      return String(path[..<dot]) + ".glossa-index"
+    }
+    return path + ".glossa-index"
+  }
+
+  /// The compiled index beside glossary file `path` (at ``compiledIndexPath(forGlossary:)``), when one
+  /// is there and was compiled from the file as it is now; nil when there is none. Throws
+  /// ``CompiledIndexError`` when one is there that cannot stand in for the glossary (compiled before the
+  /// glossary changed, from another file, by another Glossa, or damaged), so that the caller can say why
+  /// it indexes the glossary itself.
+  public static func compiledIndex(
+    besideGlossary path: String, rules: MatchKeyRules = .standard, options: Options = Options()
+  ) throws -> TermIndex? {
+    let compiled = compiledIndexPath(forGlossary: path)
+    guard path != "-", compiled != path, access(compiled, F_OK) == 0 else { return nil }
+    return try TermIndex(contentsOf: compiled, compiledFrom: path, rules: rules, options: options)
+  }
+
   /// Loads a compiled index written by ``write(toFile:source:)``. Throws ``CompiledIndexError`` when the
   /// file is not a compiled index, was made by another format version or with other rules or options,
-  /// is damaged, or its source glossary changed since.
-  public convenience init(contentsOf path: String, rules: MatchKeyRules = .standard, options: Options = Options()) throws {
+  /// is damaged, or its source glossary changed since. With `glossary`, the index must also have been
+  /// compiled from that file as it is now (same size and modification time as recorded), else it is
+  /// rejected as stale for it.
+  public convenience init(
+    contentsOf path: String, compiledFrom glossary: String? = nil, rules: MatchKeyRules = .standard,
+    options: Options = Options()
+  ) throws {
     var reader = try IndexReader(path: path)
     let magic: [UInt8] = try reader.fixed(8)
     guard magic == Self.compiledMagic else { throw reader.error("not a compiled Glossa index") }
@@ -158,6 +190,9 @@ extension TermIndex {
     if sourceInfo.count == 1, stamp[0] >= 0, let status = Self.fileStatus(sourceInfo[0]),
       status.size != stamp[0] || status.modified != stamp[1] {
       throw reader.error("stale: \(sourceInfo[0]) changed after this index was compiled; recompile it with 'glossa glossary compile \(sourceInfo[0]) -o \(path)'")
+    }
+    if let glossary, Self.fileStatus(glossary).map({ $0.size != stamp[0] || $0.modified != stamp[1] }) ?? true {
+      throw reader.error("stale: not compiled from \(glossary) as it is now; recompile it with 'glossa glossary compile \(glossary) -o \(path)'")
     }
     let names = ConceptNames(
       ids: ids, idTable: idTable, preferredStarts: preferredStarts, preferredLanguages: languages,

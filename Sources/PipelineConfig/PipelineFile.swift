@@ -145,7 +145,8 @@ public struct StageRegistry: Sendable {
   }()
 
   /// The term index named by a stage's `"glossary"` option: a compiled index (`glossa glossary compile`)
-  /// or a glossary file (TBX, TSV, CSV, JSON), its path relative to the working directory; the shipped
+  /// or a glossary file (TBX, TSV, CSV, JSON), its path relative to the working directory, whose compiled
+  /// index beside it is loaded instead when it was compiled from the file as it is now; the shipped
   /// Levant glossary, compiled into the library, when the option is absent.
   private static func termIndex(_ options: inout StageOptions) throws -> TermIndex {
     let path = try options.string("glossary")
@@ -153,8 +154,13 @@ public struct StageRegistry: Sendable {
     let index: TermIndex
     if let path {
       do {
-        index = TermIndex.isCompiledIndex(path: path)
-          ? try TermIndex(contentsOf: path) : try TermIndex(glossary: try Glossary.load(contentsOf: path))
+        if TermIndex.isCompiledIndex(path: path) {
+          index = try TermIndex(contentsOf: path)
+        } else if let compiled = try? TermIndex.compiledIndex(besideGlossary: path) {
+          index = compiled
+        } else {
+          index = try TermIndex(glossary: try Glossary.load(contentsOf: path))
+        }
       } catch {
         throw options.error("glossary", "\(error)")
       }

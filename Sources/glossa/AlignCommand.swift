@@ -37,7 +37,8 @@ struct GlossaryOptions: ParsableArguments {
   }
 
   /// Loads the glossary and builds its index with one task per core (the index does not depend on their
-  /// number), or loads a compiled index (`glossa glossary compile`); without a glossary file, indexes the
+  /// number), or loads a compiled index (`glossa glossary compile`): the file given, or the one beside
+  /// the glossary given when it was compiled from it as it is now; without a glossary file, indexes the
   /// built-in copy of the shipped one.
   func index() async throws -> TermIndex {
     let jobs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
@@ -49,6 +50,12 @@ struct GlossaryOptions: ParsableArguments {
         reportError("\(error)")
         throw ExitCode(2)
       }
+    }
+    // A compiled index beside the glossary, compiled from it as it is now, stands in for it.
+    do {
+      if let compiled = try TermIndex.compiledIndex(besideGlossary: path) { return compiled }
+    } catch {
+      reportError("glossa: note: not using \(error); indexing \(path) instead")
     }
     // The match-key rules compile (ICU) while the glossary file is read.
     let rules = Task { try MatchKeyRules.standard.prepare() }

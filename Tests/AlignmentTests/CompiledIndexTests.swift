@@ -125,4 +125,39 @@ import Testing
     try Data("concept\tlang\tterm\tstatus\ngeo:1\tde\tX\tpreferred\n".utf8).write(to: URL(fileURLWithPath: source))
     #expect { try TermIndex(contentsOf: path) } throws: { "\($0)".contains("stale") }
   }
+
+  @Test func theCompiledIndexOfAGlossaryGoesBesideIt() {
+    #expect(TermIndex.compiledIndexPath(forGlossary: "data/cities500.tsv") == "data/cities500.glossa-index")
+    #expect(TermIndex.compiledIndexPath(forGlossary: "Glossaries/levant-places.tbx") == "Glossaries/levant-places.glossa-index")
+    #expect(TermIndex.compiledIndexPath(forGlossary: "v1.2/places") == "v1.2/places.glossa-index")
+    #expect(TermIndex.compiledIndexPath(forGlossary: ".places") == ".places.glossa-index")
+  }
+
+  /// The index beside a glossary stands in for it only while it was compiled from the glossary as it is.
+  @Test func anIndexBesideItsGlossaryStandsInForItWhileTheGlossaryIsUnchanged() throws {
+    let directory = temporaryPath("beside")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let glossary = directory + "/levant.tsv", compiled = directory + "/levant.glossa-index"
+    let table = "concept\tlang\tterm\tstatus\ngeo:173811\tde\tal-Hasaka\tpreferred\ngeo:173811\tde\tHassake\tadmitted\n"
+    try Data(table.utf8).write(to: URL(fileURLWithPath: glossary))
+    #expect(try TermIndex.compiledIndex(besideGlossary: glossary) == nil)
+
+    let index = try TermIndex(glossary: try Glossary.load(contentsOf: glossary))
+    try index.write(toFile: compiled, source: glossary)
+    let loaded = try #require(try TermIndex.compiledIndex(besideGlossary: glossary))
+    let text = "Ein Konvoi erreichte Hassake am Abend."
+    #expect(try loaded.matches(in: text) == index.matches(in: text))
+    #expect(try loaded.matches(in: text).map(\.concept) == ["geo:173811"])
+
+    // Compiled from another file (no recorded stamp of this one): not this glossary's index.
+    try index.write(toFile: compiled)
+    #expect { try TermIndex.compiledIndex(besideGlossary: glossary) } throws: {
+      "\($0)".hasPrefix(compiled) && "\($0)".contains("stale: not compiled from \(glossary)")
+    }
+    // The glossary changed after compiling.
+    try index.write(toFile: compiled, source: glossary)
+    try Data((table + "geo:170063\tde\tAleppo\tpreferred\n").utf8).write(to: URL(fileURLWithPath: glossary))
+    #expect { try TermIndex.compiledIndex(besideGlossary: glossary) } throws: { "\($0)".contains("stale") }
+  }
 }

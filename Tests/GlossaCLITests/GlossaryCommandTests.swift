@@ -4,11 +4,53 @@ import Testing
 /// `glossa glossary …`, run as a user would.
 @Suite(.serialized) struct GlossaryCommandTests {
   @Test func helpShowsARealExampleForEveryGlossarySubcommand() throws {
-    for command in ["validate", "convert", "stats", "merge", "import-geonames"] {
+    for command in ["validate", "convert", "stats", "merge", "import-geonames", "compile"] {
       let result = try Glossa.run(["glossary", command, "--help"])
       #expect(result.status == 0)
       #expect(result.stdout.contains("glossa glossary \(command)"), "the example of \(command) does not run it")
     }
+  }
+
+  /// `glossary compile G` writes G's index beside it; `apply --glossary G` then loads that index while G
+  /// is as it was compiled, and indexes G itself (with a note) once G changed.
+  @Test func compileWritesTheIndexBesideTheGlossaryAndApplyUsesItWhileTheGlossaryIsUnchanged() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-compile-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let glossary = directory.appendingPathComponent("places.tsv")
+    let compiled = directory.appendingPathComponent("places.glossa-index")
+    let table = "concept\tlang\tterm\tstatus\ngeo:173811\tde\tal-Hasaka\tpreferred\ngeo:173811\tde\tHassake\tadmitted\n"
+    try Data(table.utf8).write(to: glossary)
+
+    let compile = try Glossa.run(["glossary", "compile", glossary.path])
+    #expect(compile.status == 0)
+    #expect(compile.stderr == "")
+    #expect(FileManager.default.fileExists(atPath: compiled.path))
+
+    let text = "Ein Konvoi erreichte Hassake am Abend.\n"
+    let apply = ["apply", "--glossary", glossary.path, "--lang", "de", "-"]
+    let first = try Glossa.run(apply, input: text)
+    #expect(first.stdout == "Ein Konvoi erreichte al-Hasaka am Abend.\n")
+    #expect(first.stderr == "")
+
+    // Same size and modification time, another canonical name: only the compiled index still says
+    // al-Hasaka, so the output shows which one was used.
+    let compiledAt = try #require(try FileManager.default.attributesOfItem(atPath: glossary.path)[.modificationDate] as? Date)
+    try Data(table.replacingOccurrences(of: "al-Hasaka", with: "Al-Hasaka").utf8).write(to: glossary)
+    try FileManager.default.setAttributes([.modificationDate: compiledAt], ofItemAtPath: glossary.path)
+    #expect(try Glossa.run(apply, input: text).stdout == "Ein Konvoi erreichte al-Hasaka am Abend.\n")
+
+    // Changed after compiling: the glossary itself is indexed, and stderr says why.
+    try FileManager.default.setAttributes([.modificationDate: compiledAt.addingTimeInterval(60)], ofItemAtPath: glossary.path)
+    let changed = try Glossa.run(apply, input: text)
+    #expect(changed.status == 0)
+    #expect(changed.stdout == "Ein Konvoi erreichte Al-Hasaka am Abend.\n")
+    #expect(changed.stderr.hasPrefix("glossa: note: not using \(compiled.path): stale: "))
+    #expect(changed.stderr.hasSuffix("; indexing \(glossary.path) instead\n"))
+
+    let fromStandardInput = try Glossa.run(["glossary", "compile", "-"], input: table)
+    #expect(fromStandardInput.status != 0)
+    #expect(fromStandardInput.stderr.contains("-o is needed when the glossary is read from standard input"))
   }
 
   @Test func shippedGlossaryValidates() throws {
