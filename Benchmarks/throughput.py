@@ -3,7 +3,7 @@
 
 Usage:
   python3 Benchmarks/throughput.py [--runs 5] [--glossa .build/release/glossa] [--data FILE.xz]
-      [--geo-runs 3] [--geo-sample-mb 0] [--skip-geonames] [--skip-500]
+      [--geo-runs 3] [--geo-sample-mb 0] [--skip-geonames] [--skip-500] [--large-copies 8]
 
 Prints one Markdown table: per task the median wall time of N runs, MB/s (10^6 input bytes per second),
 peak memory, and for glossaries the load/build time; then the ratios the targets of issue 6 are stated in.
@@ -17,6 +17,8 @@ peak memory, and for glossaries the load/build time; then the ratios the targets
   text: the whole corpus, or its first --geo-sample-mb MB when given.
 - GeoNames glossaries are compiled once with `glossa glossary compile` (its time and memory are the
   "build from TSV" row); align/apply then load the compiled index.
+- With cities500, apply and FlashText also run on --large-copies copies of the text in one file: after
+  the first copy every word has been seen, which is what a long corpus run costs per MB.
 Anchors are skipped when their Python package is missing (pip install PyICU blingfire pysbd flashtext
 pyahocorasick).
 """
@@ -95,6 +97,9 @@ def main():
     parser.add_argument("--geo-sample-mb", type=float, default=0, help="glossary-match rows on the first N MB (0: all)")
     parser.add_argument("--skip-geonames", action="store_true")
     parser.add_argument("--skip-500", action="store_true", help="leave out the 1.2M-term glossary")
+    parser.add_argument("--large-copies", type=int, default=8,
+                        help="apply cities500 (and FlashText) also on this many copies of the input in one file, "
+                             "where every word after the first copy has been seen before (0: skip)")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="glossa-bench-")
@@ -142,6 +147,13 @@ def main():
         for command in ("align", "apply"):
             child("align", f"glossa {command}, eval glossary (147 terms) --jobs {jobs}",
                   [g, command, "--glossary", args.glossary, "--lang", "de", "--jobs", jobs, corpus], size, args.runs)
+    # The README's main job: the shipped glossary (230 places), on the corpus and on one article.
+    for jobs in ("1", "2"):
+        child("align", f"glossa apply, shipped glossary (the main job) --jobs {jobs}",
+              [g, "apply", "--lang", "de", "--jobs", jobs, corpus], size, args.runs)
+    article = os.path.join(root, "Examples/article-de.txt")
+    child("align", "glossa apply Examples/article-de.txt (the main job on one article: start-up, index, ICU)",
+          [g, "apply", article], os.path.getsize(article) / 1e6, args.runs)
 
     try:
         import icu
@@ -227,6 +239,17 @@ def main():
                 child(name, f"glossa run: whole pipeline (normalize .. apply) {name} --jobs {jobs}",
                       [g, "run", "--pipeline", pipeline, "--jobs", jobs, sample], sample_size, args.geo_runs)
 
+            large = None
+            if name == "cities500" and args.large_copies > 0:
+                large = os.path.join(work, "large.txt")
+                with open(large, "wb") as f:
+                    for _ in range(args.large_copies):
+                        f.write(sample_raw)
+                large_size = args.large_copies * sample_size
+                for jobs in ("1", "2"):
+                    child(name, f"glossa apply {name} --jobs {jobs}, {args.large_copies} copies of the input in one file",
+                          [g, "apply", "--glossary", index, "--lang", "de", "--jobs", jobs, large], large_size, args.geo_runs)
+
             pairs = read_glossary(tsv)
             try:
                 from flashtext import KeywordProcessor
@@ -245,6 +268,13 @@ def main():
 
                 add(name, f"FlashText {name}: build (anchor)", (build, build), 0, grown, f"index +{grown:.0f} MiB")
                 add(name, f"FlashText {name}: exact match (anchor)", median_time(flash, args.geo_runs), sample_size)
+                if large:
+                    def flash_large():
+                        for _ in range(args.large_copies):
+                            flash()
+
+                    add(name, f"FlashText {name}: exact match, {args.large_copies} copies (anchor)",
+                        median_time(flash_large, args.geo_runs), large_size)
                 del processor
             except ImportError:
                 print("flashtext not installed: anchor skipped", file=sys.stderr)
@@ -309,6 +339,13 @@ def main():
             (f"apply {name} j1 / FlashText", rate(f"glossa apply {name} --jobs 1"), rate(f"FlashText {name}: exact match (anchor)")),
             (f"apply {name} j1 / pyahocorasick", rate(f"glossa apply {name} --jobs 1"), rate(f"pyahocorasick {name}: match + boundary check (anchor)")),
             (f"apply {name} j2 / j1", rate(f"glossa apply {name} --jobs 2"), rate(f"glossa apply {name} --jobs 1")),
+        ]
+        copies = args.large_copies
+        ratios += [
+            (f"apply {name} j1 / FlashText, {copies} copies", rate(f"glossa apply {name} --jobs 1, {copies} copies of the input in one file"),
+             rate(f"FlashText {name}: exact match, {copies} copies (anchor)")),
+            (f"apply {name} j2 / FlashText, {copies} copies", rate(f"glossa apply {name} --jobs 2, {copies} copies of the input in one file"),
+             rate(f"FlashText {name}: exact match, {copies} copies (anchor)")),
         ]
     costs = {}
     if "cities15000" in geo and "cities500" in geo:
