@@ -118,7 +118,6 @@ public final class MatchKeyMaker {
   /// Folded forms asked for alone (``folded(utf8:)``), apart from `cache` so that they do not crowd out
   /// the words of the text.
   private var foldedCache: ByteKeyedCache<String>
-  private var alternateCache: [String: [String]] = [:]
   private let headGroups: [String: Int]
   private let shared: SharedByteKeyedCache<WordKeys>?
   /// The native rewriter, or nil when the rules need ICU.
@@ -244,9 +243,9 @@ public final class MatchKeyMaker {
   }
 
   /// The keys of a Latin word under each alternative reading (`Necef` read as `Nejef`) that differ from
-  /// its key as written; computed only when asked for, and cached.
+  /// its key as written; computed only when asked for (the matcher asks once per word and remembers its
+  /// answer).
   public func alternateKeys(for word: String) -> [String] {
-    if let cached = alternateCache[word] { return cached }
     let own = keys(for: word).key
     var result: [String] = []
     let lowercased = word.lowercased()
@@ -257,8 +256,6 @@ public final class MatchKeyMaker {
       let key = latinKey(read)
       if key != own, !result.contains(key) { result.append(key) }
     }
-    if alternateCache.count >= cache.limit { alternateCache.removeAll(keepingCapacity: true) }
-    alternateCache[word] = result
     return result
   }
 

@@ -740,7 +740,7 @@ struct Matcher {
         return match
       }
     }
-    for ending in rules.foreignEndings where word.folded.hasSuffix(ending) {
+    for ending in rules.foreignEndings where Self.hasSuffix(word.folded, ending) {
       let stem = String(word.folded.dropLast(ending.count))
       guard stem.count >= 4, !rules.lookalikes.contains(stem), !rules.commonWords.contains(stem) else { continue }
       if let hit = index.key[maker.keys(for: stem).key] {
