@@ -823,9 +823,14 @@ struct Matcher {
       else { return }
       found.append(number)
     }
+    guard form.count >= 3 else { return [] }
     let hasher = EditHasher(form)
     let mayHaveInsertions = index.deletions.mayContain(hasher.whole)
-    for position in form.indices where form[position] != 0x20 {
+    // Edits at the first or last letter are never inner ones: a substitution there is refused by
+    // `isInnerEdit`, and a deletion or insertion there that is inner (a doubled letter) gives the same
+    // form as one a position further in, which is tried. So only the positions inside are probed.
+    let inner = 1..<(form.count - 1)
+    for position in inner where form[position] != 0x20 {
       let deleted = hasher.deleting(position)
       consider(deleted) {
         $0.append(contentsOf: form[..<position])
@@ -841,7 +846,7 @@ struct Matcher {
       }
     }
     if mayHaveInsertions {
-      for position in 0...form.count {
+      for position in 1...(form.count - 1) {
         for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
           consider(hasher.inserting(letter, at: position)) {
             $0.append(contentsOf: form[..<position])
