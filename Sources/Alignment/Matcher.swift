@@ -163,10 +163,9 @@ struct Matcher {
     var limit = 1
     while limit < index.maxWords, start + limit < words.count, words[start + limit - 1].joinsNext { limit += 1 }
     if lowercaseHead, !mayBeginTermAsWritten(start) {
-      // Matched otherwise than as written, a lowercase head must not be a common word, needs a
-      // capitalized word after it in the name (`russische Föderation`), and its folded form must begin
-      // a folded form.
-      // The filter first: for an ASCII word it needs no cache probe.
+      // Matched otherwise than as written, a lowercase head needs a capitalized word after it in the
+      // name (`russische Föderation`), its folded form must begin a folded form (asked first: for an
+      // ASCII word that needs no cache probe), and it must not be a common word.
       guard words[(start + 1)..<(start + limit)].contains(where: \.isCapitalized) else { return nil }
       var hasher = FormHasher()
       addFolded(of: start, to: &hasher)
