@@ -247,7 +247,10 @@ struct Matcher {
       guard offset == 0 || filters.folded.mayContain(hasher.value) else { break }
       levels[offset + 1].insert(.strict)
     }
-    // Keyed levels: only after a capitalized head (a lowercase one makes the candidate strict).
+    // Keyed levels: only after a capitalized head (a lowercase one makes the candidate strict), and only
+    // up to a capitalized last word: a name of several words ends in one (`Frankfurt am Main`,
+    // `Ras al-Ain`), and a capitalized word with the lowercase word after it (`Regierung hat`,
+    // `Truppen aus`) is no transliteration of a name, so it matches only as written or folded.
     if words[firstContent].isCapitalized {
       var prefix: [WordEntry] = []
       prefixKey.removeAll(keepingCapacity: true)
@@ -259,7 +262,7 @@ struct Matcher {
           prefixKey.append(0)
           guard prefix.count == 1 ? mayContinue(word: start + offset) : mayContinue(memoized: prefix) else { break }
         }
-        levels[offset + 1].insert(.keyed)
+        if words[start + offset + 1].isCapitalized { levels[offset + 1].insert(.keyed) }
       }
     }
     // Names run together or split otherwise: no prefix filter covers them, so every run of capitalized

@@ -125,3 +125,33 @@ import Testing
     #expect(try mentions("The ceasefire held until Monday; a Ceasefire Day was declared.") == ["ceasefire", "Ceasefire"])
   }
 }
+
+/// A name of several words ends in a capitalized word; a capitalized word followed by a lowercase one
+/// matches only as written or folded, never by key or fuzzily (`Wien zu` is not the county Wensu).
+@Suite struct LowercaseTailTests {
+  static let index: TermIndex = try! TermIndex(glossary: Glossary(concepts: [
+    Concept(id: "geo:2761369", terms: [
+      Term(language: "de", text: "Wien", status: .preferred), Term(language: "en", text: "Vienna", status: .preferred),
+    ]),
+    Concept(id: "geo:1529660", terms: [Term(language: "und", text: "Wen Su", status: .preferred)]),
+    Concept(id: "geo:1791636", terms: [Term(language: "und", text: "Wei Nan", status: .preferred)]),
+    Concept(id: "geo:163345", terms: [Term(language: "und", text: "Tall Tamr", status: .preferred)]),
+  ]))
+
+  private func found(_ text: String) throws -> [String] {
+    try Self.index.matches(in: text).map { match in
+      let utf8 = Array(text.utf8)
+      return String(decoding: utf8[match.span.start..<match.span.end], as: UTF8.self) + " " + match.concept
+    }
+  }
+
+  @Test func aCapitalizedWordBeforeALowercaseOneIsNoTransliteratedName() throws {
+    #expect(try found("Der Gewerkschaftschef gab bei einer Pressekonferenz in Wien zu bedenken.") == ["Wien geo:2761369"])
+    #expect(try found("Nach dem Treffen in Wien am Vortag reisten die Minister ab.") == ["Wien geo:2761369"])
+  }
+
+  @Test func namesEndingInACapitalizedWordStillMatchByKeyOrFuzzily() throws {
+    #expect(try found("Kämpfe bei Tal Tamr und bei Tall Tamer.") == ["Tal Tamr geo:163345", "Tall Tamer geo:163345"])
+    #expect(try found("Ein Konvoi erreichte Wen Su.") == ["Wen Su geo:1529660"])
+  }
+}
