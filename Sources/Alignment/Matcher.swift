@@ -247,6 +247,21 @@ struct Matcher {
       guard offset == 0 || filters.folded.mayContain(hasher.value) else { break }
       levels[offset + 1].insert(.strict)
     }
+    // A strict match of the whole candidate is a folded form of the index (an exact one folds to one too),
+    // and the folded filter holds every folded form whole: where it does not hold the candidate's folded
+    // words, the strict levels cannot match. A last word that may be a genitive keeps them: its stem is
+    // looked up at the same levels.
+    var wholeFolded = FormHasher()
+    var foldedWords = 0
+    for length in stride(from: unfiltered + 1, through: limit, by: 1) where levels[length - 1].contains(.strict) {
+      while foldedWords < length {
+        addFolded(of: start + foldedWords, to: &wholeFolded)
+        foldedWords += 1
+      }
+      if !filters.folded.mayContain(wholeFolded.value), genitiveStem(of: start + length - 1) == nil {
+        levels[length - 1].remove(.strict)
+      }
+    }
     // Keyed levels: only after a capitalized head (a lowercase one makes the candidate strict), and only
     // up to a capitalized last word: a name of several words ends in one (`Frankfurt am Main`,
     // `Ras al-Ain`), and a capitalized word with the lowercase word after it (`Regierung hat`,
