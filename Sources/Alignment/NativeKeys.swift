@@ -1,11 +1,5 @@
 import ICU
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Computes the folded form, the Latin match key, the vowel-class key and the alternative readings of a
 /// word natively, giving the same results as the ICU transliterators of ``MatchKeyMaker``.
 ///
@@ -78,23 +72,13 @@ final class NativeKeyRewriter {
   /// same answers each time, so later rewriters of the same rules skip them.
   private final class VerifiedRules: @unchecked Sendable {
     static let shared = VerifiedRules()
-    // Read and written only while `mutex` is held.
+    // Read and written only while `lock` is held.
     private var verified: Set<MatchKeyRules> = []
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let lock = Lock()
 
-    private init() { pthread_mutex_init(mutex, nil) }
+    func contains(_ rules: MatchKeyRules) -> Bool { lock.withLock { verified.contains(rules) } }
 
-    func contains(_ rules: MatchKeyRules) -> Bool {
-      pthread_mutex_lock(mutex)
-      defer { pthread_mutex_unlock(mutex) }
-      return verified.contains(rules)
-    }
-
-    func insert(_ rules: MatchKeyRules) {
-      pthread_mutex_lock(mutex)
-      defer { pthread_mutex_unlock(mutex) }
-      verified.insert(rules)
-    }
+    func insert(_ rules: MatchKeyRules) { _ = lock.withLock { verified.insert(rules) } }
   }
 
   /// Words that exercise every rule of the shipped files, written the ways the press writes them.

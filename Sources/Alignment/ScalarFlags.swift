@@ -1,10 +1,5 @@
+import ICU
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The Unicode properties the word scanner asks of a scalar, as bits. Below U+10000 they come from a
 /// table filled a block of 256 scalars at a time, when a scalar of the block is first asked for (a text
@@ -49,25 +44,22 @@ struct ScalarFlags: OptionSet, Sendable {
 /// ``ScalarFlags`` of the Basic Multilingual Plane, filled block by block on first use and shared by all
 /// threads.
 ///
-/// A block's bytes are written once, under the mutex, before its ready flag is set with release
+/// A block's bytes are written once, with the lock held, before its ready flag is set with release
 /// ordering; a reader that loads the flag set (acquire ordering) reads bytes that no longer change.
 private final class ScalarFlagTable: @unchecked Sendable {
   private static var blockCount: Int { 256 }
   private let flags: UnsafeMutablePointer<ScalarFlags>
   private let ready: UnsafeMutablePointer<Atomic<Bool>>
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let filling = Lock()
 
   init() {
     flags = .allocate(capacity: Self.blockCount * 256)
     flags.initialize(repeating: [], count: Self.blockCount * 256)
     ready = .allocate(capacity: Self.blockCount)
     for block in 0..<Self.blockCount { (ready + block).initialize(to: Atomic(false)) }
-    pthread_mutex_init(mutex, nil)
   }
 
   deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
     ready.deinitialize(count: Self.blockCount)
     ready.deallocate()
     flags.deallocate()
@@ -82,12 +74,12 @@ private final class ScalarFlagTable: @unchecked Sendable {
   }
 
   private func fill(_ block: Int) {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    guard !ready[block].load(ordering: .acquiring) else { return }
-    for value in (block * 256)..<(block * 256 + 256) {
-      flags[value] = Unicode.Scalar(UInt32(value)).map(ScalarFlags.computed) ?? []
+    filling.withLock {
+      guard !ready[block].load(ordering: .acquiring) else { return }
+      for value in (block * 256)..<(block * 256 + 256) {
+        flags[value] = Unicode.Scalar(UInt32(value)).map(ScalarFlags.computed) ?? []
+      }
+      ready[block].store(true, ordering: .releasing)
     }
-    ready[block].store(true, ordering: .releasing)
   }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Lends non-thread-safe ICU handles to one task at a time.
 ///
 /// A stage is an immutable, `Sendable` description; the ICU objects it needs are made on demand and
@@ -15,9 +9,9 @@ import Darwin
 /// let count = try pool.withHandle { $0.boundaries(in: "Eins. Zwei.").count }
 /// ```
 public final class HandlePool<Handle>: @unchecked Sendable {
-  // Handles sit in `idle` only while no task uses them; every access holds `mutex`.
+  // Handles sit in `idle` only while no task uses them; every access holds `lock`.
   private var idle: [Handle] = []
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let lock = Lock()
   private let make: @Sendable () throws -> Handle
   private let keep: Int
 
@@ -27,24 +21,16 @@ public final class HandlePool<Handle>: @unchecked Sendable {
   public init(keep: Int = 8, make: @escaping @Sendable () throws -> Handle) {
     self.make = make
     self.keep = keep
-    pthread_mutex_init(mutex, nil)
-  }
-
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
   }
 
   /// Runs `body` with a handle that no other task uses meanwhile.
   public func withHandle<T>(_ body: (Handle) throws -> T) throws -> T {
-    pthread_mutex_lock(mutex)
-    let reused = idle.popLast()
-    pthread_mutex_unlock(mutex)
+    let reused = lock.withLock { idle.popLast() }
     let handle = try reused ?? make()
     defer {
-      pthread_mutex_lock(mutex)
-      if idle.count < keep { idle.append(handle) }
-      pthread_mutex_unlock(mutex)
+      lock.withLock {
+        if idle.count < keep { idle.append(handle) }
+      }
     }
     return try body(handle)
   }

@@ -1,11 +1,5 @@
 import ICUShim
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An ICU transliterator, by id or from custom rules.
 ///
 /// A `Transliterator` owns an ICU handle: it is not `Sendable`, so each task makes its own
@@ -58,30 +52,30 @@ public final class Transliterator {
 /// clone microseconds).
 private final class TransliteratorPrototypes: @unchecked Sendable {
   static let shared = TransliteratorPrototypes()
-  // Read and written only while `mutex` is held; a prototype is only ever cloned, under the mutex.
+  // Read and written only while `lock` is held; a prototype is only ever cloned, with the lock held.
   private var prototypes: [String: OpaquePointer] = [:]
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let lock = Lock()
 
-  private init() { pthread_mutex_init(mutex, nil) }
+  private init() {}
 
   /// A new handle for `id` (compiled from `rules` when given): a clone of the prototype, which is
   /// compiled on first use. A failed compile is not remembered and throws as ICU reports it.
   func open(id: String, rules: String?) throws(ICUError) -> OpaquePointer {
     let key = rules.map { "\(id)\u{0}\($0)" } ?? id
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    let prototype: OpaquePointer
-    if let known = prototypes[key] {
-      prototype = known
-    } else {
-      prototype = try Self.compile(id: id, rules: rules)
-      prototypes[key] = prototype
+    return try lock.withLock { () throws(ICUError) -> OpaquePointer in
+      let prototype: OpaquePointer
+      if let known = prototypes[key] {
+        prototype = known
+      } else {
+        prototype = try Self.compile(id: id, rules: rules)
+        prototypes[key] = prototype
+      }
+      var status: glossa_status = 0
+      guard let copy = glossa_translit_clone(prototype, &status) else {
+        throw ICUError(code: status, context: "cannot copy transliterator \"\(id)\"")
+      }
+      return copy
     }
-    var status: glossa_status = 0
-    guard let copy = glossa_translit_clone(prototype, &status) else {
-      throw ICUError(code: status, context: "cannot copy transliterator \"\(id)\"")
-    }
-    return copy
   }
 
   private static func compile(id: String, rules: String?) throws(ICUError) -> OpaquePointer {
