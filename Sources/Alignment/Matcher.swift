@@ -7,6 +7,8 @@ public struct TermMatch: Sendable, Hashable {
   public var span: TextSpan
   /// The concept's id.
   public var concept: String
+  /// The concept's number in the index.
+  var conceptNumber: Int32
   public var match: MatchKind
   /// Confidence in 0...1: exact 1.0, folded 0.97, script 0.96, key 0.92, vowel-class key 0.85, fuzzy
   /// 0.75; lower for a genitive reading and for ambiguous mentions.
@@ -940,7 +942,8 @@ struct Matcher {
     // Entries of one concept (the common case) need no ranking.
     let first = index.entries[Int(entries[0])].concept
     if entries.allSatisfy({ index.entries[Int($0)].concept == first }) {
-      return TermMatch(span: span, concept: index.names.ids[Int(first)], match: kind, score: score, alternatives: [])
+      return TermMatch(
+        span: span, concept: index.names.ids[Int(first)], conceptNumber: first, match: kind, score: score, alternatives: [])
     }
     // Several concepts fit: the one with a term spelled closest to the mention comes first, then the one
     // with the better rank (each the best over the concept's entries), then the lower concept number.
@@ -966,7 +969,7 @@ struct Matcher {
     let ranked = best.sorted { ($0.distance, $0.rank, $0.concept) < ($1.distance, $1.rank, $1.concept) }.map(\.concept)
     let alternatives = ranked.dropFirst().map { index.names.ids[Int($0)] }
     return TermMatch(
-      span: span, concept: index.names.ids[Int(ranked[0])], match: kind,
+      span: span, concept: index.names.ids[Int(ranked[0])], conceptNumber: ranked[0], match: kind,
       score: alternatives.isEmpty ? score : score * MatchScore.ambiguityFactor, alternatives: alternatives)
   }
 }

@@ -25,12 +25,31 @@ public struct TermAligner: DocumentStage {
   public func run(_ input: Document, diagnostics: inout Diagnostics) throws -> Document {
     var document = input
     let language = document.language ?? self.language
-    document.terms = try index.matches(in: document.text).map { match in
-      TermAnnotation(
-        span: match.span, concept: match.concept,
-        canonical: index.displayName(of: index.conceptIndex(match.concept) ?? 0, language: language),
-        match: match.match, score: match.score, alternatives: match.alternatives)
-    }
+    document.terms = try Self.mentions(in: document.text, index: index, language: language).map(\.annotation)
     return document
+  }
+
+  /// A mention as the aligner reports it, with what the applier needs of its concept.
+  struct Mention {
+    var annotation: TermAnnotation
+    /// The concept's number in the index.
+    var concept: Int
+    /// The concept's preferred term in the annotation's language, else its `und` one
+    /// (``TermIndex/canonical(of:in:)``); nil when it has neither.
+    var preferred: String?
+  }
+
+  /// The mentions in `text`, each naming its concept in `language`: its preferred term there, else in
+  /// `und`, else in English, else its first preferred term.
+  static func mentions(in text: String, index: TermIndex, language: String) throws -> [Mention] {
+    try index.matches(in: text).map { match in
+      let concept = Int(match.conceptNumber)
+      let preferred = index.names.preferred(concept, in: language)
+      return Mention(
+        annotation: TermAnnotation(
+          span: match.span, concept: match.concept, canonical: preferred ?? index.fallbackName(of: concept),
+          match: match.match, score: match.score, alternatives: match.alternatives),
+        concept: concept, preferred: preferred)
+    }
   }
 }

@@ -48,33 +48,46 @@ public struct TermApplier: DocumentStage {
       document.apply(TermMarkup.stripEdits(document.text))
       document.terms = []
     }
+    // Each mention with its canonical name in the target language. Mentions found here come with their
+    // concept's number and name, so no concept is looked up again by its id.
+    var named: [NamedTerm]
     if document.terms.isEmpty {
-      document = try TermAligner(index: index, language: document.language ?? targetLanguage)
-        .run(document, diagnostics: &diagnostics)
+      let language = document.language ?? targetLanguage
+      let mentions = try TermAligner.mentions(in: document.text, index: index, language: language)
+      document.terms = mentions.map(\.annotation)
+      named = mentions.map { mention in
+        NamedTerm(
+          term: mention.annotation,
+          canonical: language == targetLanguage ? mention.preferred : index.names.preferred(mention.concept, in: targetLanguage))
+      }
+    } else {
+      named = document.terms.map { NamedTerm(term: $0, canonical: index.canonical(of: $0.concept, in: targetLanguage)) }
     }
     let bytes = Array(document.text.utf8)
     let tags = tagRanges(bytes)
-    let terms = document.terms.filter { term in !tags.contains { $0.overlaps(term.span.range) } }
+    named.removeAll { named in tags.contains { $0.overlaps(named.term.span.range) } }
     var edits: [TextEdit] = []
     switch mode {
-    case .replace: edits = replaceEdits(terms, bytes)
-    case .annotate: edits = annotateEdits(terms, bytes)
-    case .markup: edits = markupEdits(terms, bytes)
-    case .placeholder: edits = placeholderEdits(terms, bytes)
+    case .replace: edits = replaceEdits(named, bytes)
+    case .annotate: edits = annotateEdits(named, bytes)
+    case .markup: edits = markupEdits(named, bytes)
+    case .placeholder: edits = placeholderEdits(named.map(\.term), bytes)
     }
     document.apply(edits)
     return document
   }
 
-  private func canonical(_ term: TermAnnotation) -> String? {
-    index.canonical(of: term.concept, in: targetLanguage)
+  /// A mention and its concept's canonical name in the target language (nil when it has none there).
+  private struct NamedTerm {
+    var term: TermAnnotation
+    var canonical: String?
   }
 
-  private func replaceEdits(_ terms: [TermAnnotation], _ bytes: [UInt8]) -> [TextEdit] {
+  private func replaceEdits(_ terms: [NamedTerm], _ bytes: [UInt8]) -> [TextEdit] {
     var edits: [TextEdit] = []
-    for term in terms {
+    for (term, canonical) in terms.map({ ($0.term, $0.canonical) }) {
       // The text's own head noun (Provinz, Stadt) stays outside the mention; the name replaces the name.
-      guard let name = canonical(term).map(index.nameWithoutGenericHead) else { continue }
+      guard let name = canonical.map(index.nameWithoutGenericHead) else { continue }
       let surface = text(bytes, term.span.range)
       var replacement = Self.cased(name, like: surface, sentenceStart: startsSentence(bytes, term.span.start))
       var span = term.span
@@ -89,10 +102,10 @@ public struct TermApplier: DocumentStage {
     return edits
   }
 
-  private func annotateEdits(_ terms: [TermAnnotation], _ bytes: [UInt8]) -> [TextEdit] {
+  private func annotateEdits(_ terms: [NamedTerm], _ bytes: [UInt8]) -> [TextEdit] {
     var edits: [TextEdit] = []
-    for term in terms {
-      guard let name = canonical(term) else { continue }
+    for (term, canonical) in terms.map({ ($0.term, $0.canonical) }) {
+      guard let name = canonical else { continue }
       let surface = text(bytes, term.span.range)
       if surface == name || surface == index.nameWithoutGenericHead(name) { continue }
       let end = wordEnd(bytes, term.span.end)
@@ -107,7 +120,7 @@ public struct TermApplier: DocumentStage {
     return edits
   }
 
-  private func markupEdits(_ terms: [TermAnnotation], _ bytes: [UInt8]) -> [TextEdit] {
+  private func markupEdits(_ terms: [NamedTerm], _ bytes: [UInt8]) -> [TextEdit] {
     var edits: [TextEdit] = []
     var position = 0
     func escapePlain(upTo end: Int) {
@@ -118,9 +131,9 @@ public struct TermApplier: DocumentStage {
         position += 1
       }
     }
-    for term in terms {
+    for (term, canonical) in terms.map({ ($0.term, $0.canonical) }) {
       escapePlain(upTo: term.span.start)
-      let name = canonical(term) ?? term.canonical
+      let name = canonical ?? term.canonical
       let tag = "<term concept=\"\(TermMarkup.escape(term.concept))\" canonical=\"\(TermMarkup.escape(name))\">"
       edits.append(TextEdit(term.span, tag + TermMarkup.escape(text(bytes, term.span.range)) + TermMarkup.closingMark))
       position = term.span.end

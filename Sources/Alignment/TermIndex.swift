@@ -208,11 +208,10 @@ public final class TermIndex: Sendable {
   /// The index of a concept by id.
   func conceptIndex(_ id: String) -> Int? { names.number(of: id) }
 
-  /// The name reported for a match: the preferred term in `language`, then `und`, then English, then the
-  /// concept's first preferred term.
-  func displayName(of concept: Int, language: String) -> String {
-    names.preferred(concept, in: language)
-      ?? names.preferred(concept, in: "en")
+  /// The name reported for a match of a concept with no preferred term in the text's language or `und`:
+  /// its English preferred term, else its first preferred term, else its first term, else its id.
+  func fallbackName(of concept: Int) -> String {
+    names.preferred(concept, in: "en")
       ?? names.firstPreferred(concept)
       ?? (names.hasTerms[concept] != 0 ? names.firstTerms[concept] : names.ids[concept])
   }
