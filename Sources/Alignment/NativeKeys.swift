@@ -10,8 +10,11 @@ import ICU
 /// the convention rules run natively. The per-character mappings come from ICU itself, once per distinct
 /// character above ASCII, and are cached.
 ///
-/// Words with a character outside the ranges where that holds (Latin, IPA, spacing modifiers, combining
-/// diacritics, Latin Extended Additional, quotation marks) return nil, and the caller asks ICU. Before it
+/// The same holds for the scripts of most non-Latin place names (Cyrillic, CJK and others; see
+/// ``isPerCharacter(_:)``), whose letters the key drops and the folded form keeps: a glossary's hundreds
+/// of thousands of such names are indexed without ICU, whose rule-based transliterators take one
+/// process-wide lock for every call. Words with a character outside these ranges return nil, and the
+/// caller asks ICU. Before it
 /// is used, a rewriter compares itself with ICU on probe words that exercise every rule file; if any
 /// differs, ``init(rules:icu:)`` returns nil and ICU is used throughout.
 final class NativeKeyRewriter {
@@ -81,7 +84,8 @@ final class NativeKeyRewriter {
     func insert(_ rules: MatchKeyRules) { _ = lock.withLock { verified.insert(rules) } }
   }
 
-  /// Words that exercise every rule of the shipped files, written the ways the press writes them.
+  /// Words that exercise every rule of the shipped files, written the ways the press writes them, and
+  /// place names in the non-Latin scripts read natively.
   static let probes = [
     "Ḥassaké", "al-Ḥasaka", "Hasakah", "Qamishly", "Qamichli", "Dscharablus", "Dzharablus", "Manbidzh",
     "Nedzsef", "Münbiç", "Şanlıurfa", "Nəcəf", "Helebce", "Halep", "Intlib", "Mpagdad", "Ǧarābulus",
@@ -90,6 +94,7 @@ final class NativeKeyRewriter {
     "Mossul", "Baghdad", "Bağdat", "Tell", "Ma'arrat", "Maʿarrat", "Raʾs", "Qusayr", "Raqqa", "Rakka",
     "Iskenderiyya", "Philadelphia", "Aleppo", "İdlib", "ÆRØ", "Ğ", "Ijmuiden", "Chuzestan", "Qaraqosh",
     "Sheikh", "Zor", "Ezzor", "Albukamal", "Athar", "Dhahab", "Mooney", "Zeebrugge", "Ayyash", "Aya",
+    "Москва", "Йошкар", "Ўзбекистон", "Երևան", "אָבִיב", "თბილისი", "กรุงเทพฯ", "東京", "がっこう", "서울",
   ]
 
   /// The folded form (`Ḥassaké` → `hassake`), or nil when the word needs ICU.
@@ -170,13 +175,23 @@ final class NativeKeyRewriter {
     return mapped
   }
 
-  /// Latin, IPA, spacing modifier letters, combining diacritics, Latin Extended Additional, quotation
-  /// marks and primes: characters whose lowercase, decomposition and ASCII form do not depend on their
-  /// neighbours.
+  /// Characters whose lowercase, decomposition and ASCII form do not depend on their neighbours: Latin,
+  /// IPA, spacing modifier letters, combining diacritics, Latin Extended Additional, quotation marks and
+  /// primes; and the scripts of most non-Latin place names, which lowercase one letter at a time and
+  /// whose decompositions recompose within one character or lose a nonspacing mark: Cyrillic, Armenian,
+  /// Hebrew, Thai, Georgian, kana, CJK ideographs and Hangul syllables. Not Greek: its final sigma
+  /// lowercases by what follows.
   private static func isPerCharacter(_ scalar: UInt32) -> Bool {
-    scalar <= 0x036F || (scalar >= 0x1E00 && scalar <= 0x1EFF) || (scalar >= 0x2018 && scalar <= 0x201F)
-      || (scalar >= 0x2032 && scalar <= 0x2037)
+    if scalar <= 0x036F { return true }
+    for range in perCharacterRanges where range.contains(scalar) { return true }
+    return false
   }
+
+  /// The ranges of ``isPerCharacter(_:)`` above U+036F, in code point order.
+  static let perCharacterRanges: [ClosedRange<UInt32>] = [
+    0x0400...0x052F, 0x0530...0x058F, 0x0590...0x05FF, 0x0E00...0x0E7F, 0x10A0...0x10FF, 0x1E00...0x1EFF,
+    0x2018...0x201F, 0x2032...0x2037, 0x3041...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
+  ]
 
   private static func scalars(of text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 

@@ -89,17 +89,24 @@ import Testing
     try expectAgreement(words)
   }
 
-  @Test func everyLatinCharacterInContextGetsICUsKeys() throws {
+  @Test func everyCharacterReadNativelyGetsICUsKeysInContext() throws {
     var words: [String] = []
-    let ranges: [ClosedRange<UInt32>] = [0x20...0x036F, 0x1E00...0x1EFF, 0x2018...0x201F, 0x2032...0x2037]
-    for range in ranges {
-      for value in range {
+    for range in [0x20...0x036F] + NativeKeyRewriter.perCharacterRanges {
+      // Every character of the small ranges; every 7th of the CJK ideographs and Hangul syllables.
+      for value in stride(from: range.lowerBound, through: range.upperBound, by: range.count > 5_000 ? 7 : 1) {
         guard let scalar = Unicode.Scalar(value) else { continue }
         let character = String(scalar)
         words += [character, "Ha\(character)ab", "dz\(character)", "\(character)ie"]
       }
     }
     try expectAgreement(words)
+  }
+
+  @Test func placeNamesInOtherScriptsGetICUsKeys() throws {
+    let names = """
+      Санкт-Петербург Новосибирск Київ Ґродно Қарағанды Өскемен Ўрганч Йошкар-Ола Ёлкино Нижний Тагил       Երևան Գյումրի ירושלים תֵּל־אָבִיב באר שבע თბილისი ქუთაისი ბათუმი เชียงใหม่ กรุงเทพมหานคร ภูเก็ต       大阪 北京市 広島 とうきょう がっこう ガザ ヴェネツィア 부산광역시 서울특별시 대구 Москва2 Kyiv-Київ
+      """
+    try expectAgreement(names.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "־" || $0.isNewline }).map(String.init))
   }
 
   // MARK: helpers
