@@ -14,9 +14,8 @@ import ICU
 /// ``isPerCharacter(_:)``), whose letters the key drops and the folded form keeps: a glossary's hundreds
 /// of thousands of such names are indexed without ICU, whose rule-based transliterators take one
 /// process-wide lock for every call. Words with a character outside these ranges return nil, and the
-/// caller asks ICU. Before it
-/// is used, a rewriter compares itself with ICU on probe words that exercise every rule file; if any
-/// differs, ``init(rules:icu:)`` returns nil and ICU is used throughout.
+/// caller asks ICU. Before it is used, a rewriter compares itself with ICU on probe words that exercise
+/// every rule file; if any differs, ``init(rules:icu:)`` returns nil and ICU is used throughout.
 final class NativeKeyRewriter {
   /// The ICU transliterators that fill the per-character tables and judge the probes.
   struct ICUReference {
@@ -183,7 +182,10 @@ final class NativeKeyRewriter {
   /// lowercases by what follows.
   private static func isPerCharacter(_ scalar: UInt32) -> Bool {
     if scalar <= 0x036F { return true }
-    for range in perCharacterRanges where range.contains(scalar) { return true }
+    for range in perCharacterRanges {
+      if scalar < range.lowerBound { return false }
+      if scalar <= range.upperBound { return true }
+    }
     return false
   }
 

@@ -85,7 +85,8 @@ public struct TermApplier: DocumentStage {
 
   private func replaceEdits(_ terms: [NamedTerm], _ bytes: [UInt8]) -> [TextEdit] {
     var edits: [TextEdit] = []
-    for (term, canonical) in terms.map({ ($0.term, $0.canonical) }) {
+    for named in terms {
+      let (term, canonical) = (named.term, named.canonical)
       // The text's own head noun (Provinz, Stadt) stays outside the mention; the name replaces the name.
       guard let name = canonical.map(index.nameWithoutGenericHead) else { continue }
       let surface = text(bytes, term.span.range)
@@ -104,7 +105,8 @@ public struct TermApplier: DocumentStage {
 
   private func annotateEdits(_ terms: [NamedTerm], _ bytes: [UInt8]) -> [TextEdit] {
     var edits: [TextEdit] = []
-    for (term, canonical) in terms.map({ ($0.term, $0.canonical) }) {
+    for named in terms {
+      let (term, canonical) = (named.term, named.canonical)
       guard let name = canonical else { continue }
       let surface = text(bytes, term.span.range)
       if surface == name || surface == index.nameWithoutGenericHead(name) { continue }
@@ -131,7 +133,8 @@ public struct TermApplier: DocumentStage {
         position += 1
       }
     }
-    for (term, canonical) in terms.map({ ($0.term, $0.canonical) }) {
+    for named in terms {
+      let (term, canonical) = (named.term, named.canonical)
       escapePlain(upTo: term.span.start)
       let name = canonical ?? term.canonical
       let tag = "<term concept=\"\(TermMarkup.escape(term.concept))\" canonical=\"\(TermMarkup.escape(name))\">"
